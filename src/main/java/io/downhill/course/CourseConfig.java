@@ -1,0 +1,53 @@
+package io.downhill.course;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code course.yml} at the root of the content folder: how the course presents itself. */
+public record CourseConfig(String title, String subtitle, String footer, String theme) {
+    static final String FILE = "course.yml";
+    static final List<String> KEYS = List.of("title", "subtitle", "footer", "theme");
+    static final List<String> THEMES = List.of("auto", "light", "dark");
+
+    public static CourseConfig defaults() {
+        return new CourseConfig("Downhill", "An interactive course on gradient descent", "", "auto");
+    }
+
+    static CourseConfig read(Path root, List<ContentIssue> issues) throws IOException {
+        Path file = root.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return defaults();
+        }
+        Map<String, FrontMatter.Located> fields =
+                FrontMatter.readFields(FILE, Files.readString(file, StandardCharsets.UTF_8), issues);
+        if (fields == null) {
+            return defaults();
+        }
+        // readFields counts from the line after a front matter fence; course.yml has none.
+        fields.replaceAll((k, v) -> new FrontMatter.Located(v.value(), v.line() - 1));
+        CourseConfig d = defaults();
+        for (var e : fields.entrySet()) {
+            if (!KEYS.contains(e.getKey())) {
+                issues.add(ContentIssue.warning(FILE, e.getValue().line(), "unknown key '" + e.getKey() + "'"
+                        + Suggest.didYouMean(e.getKey(), KEYS) + " (known: " + String.join(", ", KEYS) + ")"));
+            }
+        }
+        String theme = value(fields, "theme", d.theme());
+        if (!THEMES.contains(theme)) {
+            issues.add(ContentIssue.error(FILE, fields.get("theme").line(),
+                    "'theme' must be one of " + String.join(", ", THEMES) + ", not '" + theme + "'"));
+            theme = d.theme();
+        }
+        return new CourseConfig(value(fields, "title", d.title()), value(fields, "subtitle", d.subtitle()),
+                value(fields, "footer", d.footer()), theme);
+    }
+
+    private static String value(Map<String, FrontMatter.Located> fields, String key, String fallback) {
+        FrontMatter.Located v = fields.get(key);
+        return v == null || v.value().isNull() ? fallback : v.value().asText().strip();
+    }
+}

@@ -1,0 +1,170 @@
+package io.downhill.course;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The YAML header of a lesson. Parsed with a real YAML parser, field by field, so that every
+ * complaint can name the line of the key it is about.
+ */
+public record FrontMatter(String title, Integer order, String description, boolean draft, List<String> tags) {
+
+    static final List<String> KEYS = List.of("title", "order", "weight", "description", "draft", "tags");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** The front matter and the markdown after it; {@code bodyLine} is the 1-based line the body starts on. */
+    public record Split(FrontMatter frontMatter, String body, int bodyLine) {}
+
+    /** A YAML value with the 1-based file line of its key. */
+    record Located(JsonNode value, int line) {}
+
+    /**
+     * Splits a lesson file into front matter and body. Issues are added to {@code issues}; the
+     * result is null when the file cannot be used as a lesson.
+     */
+    public static Split parse(String file, String text, List<ContentIssue> issues) {
+        String source = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = source.split("\r?\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            issues.add(ContentIssue.error(file, 1,
+                    "missing front matter: a lesson starts with a '---' line, YAML with at least 'title:', and another '---' line"));
+            return null;
+        }
+        int close = -1;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].strip().equals("---") || lines[i].strip().equals("...")) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            issues.add(ContentIssue.error(file, 1, "front matter is not closed: add a '---' line after the YAML"));
+            return null;
+        }
+        String yaml = String.join("\n", java.util.Arrays.asList(lines).subList(1, close));
+        Map<String, Located> fields = readFields(file, yaml, issues);
+        if (fields == null) {
+            return null;
+        }
+        FrontMatter fm = fromFields(file, fields, issues);
+        String body = String.join("\n", java.util.Arrays.asList(lines).subList(close + 1, lines.length));
+        return fm == null ? null : new Split(fm, body, close + 2);
+    }
+
+    /** Reads the top-level mapping, remembering the line of each key (the YAML starts on file line 2). */
+    static Map<String, Located> readFields(String file, String yaml, List<ContentIssue> issues) {
+        Map<String, Located> fields = new LinkedHashMap<>();
+        if (yaml.isBlank()) {
+            return fields;
+        }
+        try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+            p.setCodec(YAML);
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                issues.add(ContentIssue.error(file, 2, "front matter must be a YAML mapping of 'key: value' lines"));
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                int line = p.currentLocation().getLineNr() + 1;
+                String key = p.currentName();
+                p.nextToken();
+                JsonNode value = p.readValueAsTree();
+                if (fields.containsKey(key)) {
+                    issues.add(ContentIssue.error(file, line, "duplicate front matter key '" + key + "'"));
+                }
+                fields.put(key, new Located(value, line));
+            }
+            return fields;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            int line = where == null ? 2 : where.getLineNr() + 1;
+            issues.add(ContentIssue.error(file, line, "broken YAML in front matter: " + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            issues.add(ContentIssue.error(file, 1, "cannot read front matter: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static FrontMatter fromFields(String file, Map<String, Located> fields, List<ContentIssue> issues) {
+        int before = issues.size();
+        for (var entry : fields.entrySet()) {
+            if (!KEYS.contains(entry.getKey())) {
+                issues.add(ContentIssue.warning(file, entry.getValue().line(),
+                        "unknown front matter key '" + entry.getKey() + "'" + Suggest.didYouMean(entry.getKey(), KEYS)
+                                + " (known: " + String.join(", ", KEYS) + ")"));
+            }
+        }
+        Located title = fields.get("title");
+        String titleText = null;
+        if (title == null || title.value().isNull()) {
+            issues.add(ContentIssue.error(file, 1, "front matter needs a 'title'"));
+        } else if (!title.value().isTextual() || title.value().asText().isBlank()) {
+            issues.add(ContentIssue.error(file, title.line(), "'title' must be a non-empty text"));
+        } else {
+            titleText = title.value().asText().strip();
+        }
+        Integer order = integer(file, fields, "order", issues);
+        Integer weight = integer(file, fields, "weight", issues);
+        if (order != null && weight != null) {
+            issues.add(ContentIssue.error(file, fields.get("weight").line(), "give either 'order' or 'weight', not both"));
+        }
+        String description = text(file, fields, "description", issues);
+        boolean draft = false;
+        Located d = fields.get("draft");
+        if (d != null) {
+            if (d.value().isBoolean()) {
+                draft = d.value().booleanValue();
+            } else {
+                issues.add(ContentIssue.error(file, d.line(), "'draft' must be true or false"));
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        Located t = fields.get("tags");
+        if (t != null) {
+            if (t.value().isArray()) {
+                t.value().forEach(tag -> tags.add(tag.asText()));
+            } else if (t.value().isTextual()) {
+                tags.add(t.value().asText());
+            } else {
+                issues.add(ContentIssue.error(file, t.line(), "'tags' must be a list such as [momentum, adam]"));
+            }
+        }
+        boolean failed = issues.subList(before, issues.size()).stream().anyMatch(ContentIssue::isError);
+        return failed ? null : new FrontMatter(titleText, order != null ? order : weight, description, draft, List.copyOf(tags));
+    }
+
+    private static Integer integer(String file, Map<String, Located> fields, String key, List<ContentIssue> issues) {
+        Located v = fields.get(key);
+        if (v == null || v.value().isNull()) {
+            return null;
+        }
+        if (!v.value().canConvertToInt() || !v.value().isIntegralNumber()) {
+            issues.add(ContentIssue.error(file, v.line(), "'" + key + "' must be a whole number"));
+            return null;
+        }
+        return v.value().intValue();
+    }
+
+    private static String text(String file, Map<String, Located> fields, String key, List<ContentIssue> issues) {
+        Located v = fields.get(key);
+        if (v == null || v.value().isNull()) {
+            return null;
+        }
+        if (!v.value().isValueNode() || v.value().isBoolean()) {
+            issues.add(ContentIssue.error(file, v.line(), "'" + key + "' must be a text"));
+            return null;
+        }
+        return v.value().asText().strip();
+    }
+}

@@ -1,0 +1,82 @@
+package io.downhill.course;
+
+import java.util.Set;
+import org.commonmark.parser.beta.InlineContentParser;
+import org.commonmark.parser.beta.InlineContentParserFactory;
+import org.commonmark.parser.beta.InlineParserState;
+import org.commonmark.parser.beta.ParsedInline;
+import org.commonmark.parser.beta.Position;
+import org.commonmark.parser.beta.Scanner;
+
+/**
+ * Finds {@code $…$} and {@code $$…$$} inside paragraphs. The rules follow Pandoc's so that prices
+ * stay text: an opening {@code $} must be followed by a non-space, a closing one preceded by a
+ * non-space and not followed by a digit ({@code $5 and $10} is not maths). {@code \$} never gets
+ * here because the backslash parser turns it into a literal dollar first.
+ */
+final class MathInlineParser implements InlineContentParser {
+
+    static final class Factory implements InlineContentParserFactory {
+        @Override
+        public Set<Character> getTriggerCharacters() {
+            return Set.of('$');
+        }
+
+        @Override
+        public InlineContentParser create() {
+            return new MathInlineParser();
+        }
+    }
+
+    @Override
+    public ParsedInline tryParse(InlineParserState state) {
+        Scanner scanner = state.scanner();
+        Position start = scanner.position();
+        int dollars = scanner.matchMultiple('$');
+        if (dollars > 2) {
+            return ParsedInline.none();
+        }
+        boolean display = dollars == 2;
+        Position contentStart = scanner.position();
+        char first = scanner.peek();
+        if (!display && (first == ' ' || first == '\t' || first == '\n' || first == Scanner.END)) {
+            return ParsedInline.none();
+        }
+        while (scanner.hasNext()) {
+            char c = scanner.peek();
+            if (c == '\\') {
+                scanner.next();
+                scanner.next();
+                continue;
+            }
+            if (c != '$') {
+                scanner.next();
+                continue;
+            }
+            Position contentEnd = scanner.position();
+            int closing = scanner.matchMultiple('$');
+            if (closing == dollars) {
+                String tex = scanner.getSource(contentStart, contentEnd).getContent();
+                if (isValidClose(tex, display, scanner.peek())) {
+                    return ParsedInline.of(new MathNode.Inline(tex.strip(), display), scanner.position());
+                }
+            }
+            if (!display) {
+                break;
+            }
+        }
+        scanner.setPosition(start);
+        return ParsedInline.none();
+    }
+
+    private static boolean isValidClose(String tex, boolean display, char after) {
+        if (tex.isBlank()) {
+            return false;
+        }
+        if (display) {
+            return true;
+        }
+        char last = tex.charAt(tex.length() - 1);
+        return !Character.isWhitespace(last) && !Character.isDigit(after);
+    }
+}

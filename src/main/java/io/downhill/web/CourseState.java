@@ -1,0 +1,55 @@
+package io.downhill.web;
+
+import io.downhill.course.ContentIssue;
+import io.downhill.course.Course;
+import io.downhill.course.CourseException;
+import io.downhill.course.CourseLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The course being served. Outside dev mode it is loaded once; in dev mode a reload replaces it,
+ * and a broken edit keeps the last good course while the errors are shown on every page.
+ */
+final class CourseState {
+    record Snapshot(Course course, List<ContentIssue> errors, long version) {}
+
+    private final CourseLoader loader;
+    private final Path root;
+    private final AtomicReference<Snapshot> current = new AtomicReference<>();
+
+    CourseState(CourseLoader loader, Path root, boolean tolerateErrors) throws CourseException {
+        this.loader = loader;
+        this.root = root;
+        try {
+            current.set(new Snapshot(loader.load(root), List.of(), 1));
+        } catch (CourseException e) {
+            if (!tolerateErrors) {
+                throw e;
+            }
+            current.set(new Snapshot(null, e.issues(), 1));
+        }
+    }
+
+    Snapshot snapshot() {
+        return current.get();
+    }
+
+    /** Loads the course again; returns the new snapshot. */
+    Snapshot reload() {
+        Snapshot before = current.get();
+        Snapshot after;
+        try {
+            after = new Snapshot(loader.load(root), List.of(), before.version() + 1);
+        } catch (CourseException e) {
+            after = new Snapshot(before.course(), e.issues(), before.version() + 1);
+        }
+        current.set(after);
+        return after;
+    }
+
+    Path root() {
+        return root;
+    }
+}

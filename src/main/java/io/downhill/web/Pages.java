@@ -1,0 +1,88 @@
+package io.downhill.web;
+
+import io.downhill.course.Course;
+import io.downhill.course.Lesson;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The HTML pages. Outside dev mode each page is rendered once and kept: the course cannot change
+ * while the server runs, so a request costs a map lookup.
+ */
+final class Pages {
+    private final CourseState state;
+    private final Templates templates;
+    private final String basePath;
+    private final String assetVersion;
+    private final boolean dev;
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+
+    Pages(CourseState state, Templates templates, String basePath, String assetVersion, boolean dev) {
+        this.state = state;
+        this.templates = templates;
+        this.basePath = basePath;
+        this.assetVersion = assetVersion;
+        this.dev = dev;
+    }
+
+    void index(Context ctx) {
+        send(ctx, "/", () -> {
+            Course course = course();
+            return templates.render("index.jte", new IndexPage(site(course), course));
+        });
+    }
+
+    void lesson(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        Course course = course();
+        if (course == null || course.lesson(slug).isEmpty()) {
+            throw new NotFoundResponse();
+        }
+        send(ctx, "/lessons/" + slug, () -> {
+            Lesson lesson = course.lesson(slug).orElseThrow();
+            return templates.render("lesson.jte", new LessonPage(site(course), course, lesson,
+                    course.part(lesson).orElse(null),
+                    course.previous(lesson).orElse(null), course.next(lesson).orElse(null)));
+        });
+    }
+
+    String notFound() {
+        Course course = course();
+        return templates.render("message.jte", new MessagePage(site(course), course, 404, "Page not found",
+                "There is no page at this address. It may have moved when the course was updated.", List.of()));
+    }
+
+    String serverError() {
+        Course course = course();
+        return templates.render("message.jte", new MessagePage(site(course), course, 500, "Something went wrong",
+                "The server could not build this page. The error has been logged.", List.of()));
+    }
+
+    private Course course() {
+        return state.snapshot().course();
+    }
+
+    private Site site(Course course) {
+        var config = course == null ? io.downhill.course.CourseConfig.defaults() : course.config();
+        return new Site(basePath, assetVersion, dev, config);
+    }
+
+    private void send(Context ctx, String key, java.util.function.Supplier<String> render) {
+        ctx.header("Cache-Control", "no-cache");
+        if (dev) {
+            var snapshot = state.snapshot();
+            if (!snapshot.errors().isEmpty()) {
+                ctx.status(500).html(templates.render("message.jte", new MessagePage(site(snapshot.course()),
+                        snapshot.course(), 500, "The course has errors",
+                        "Fix these and the page reloads by itself.", snapshot.errors())));
+                return;
+            }
+            ctx.html(render.get());
+            return;
+        }
+        ctx.html(rendered.computeIfAbsent(key, k -> render.get()));
+    }
+}

@@ -1,0 +1,217 @@
+package io.downhill.web;
+
+import io.downhill.course.Course;
+import io.downhill.course.CourseException;
+import io.downhill.course.CourseLoader;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the course, the pages, the assets and the API into one Javalin server. */
+public final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    private static final int WEBJAR_PRECOMPRESS_LIMIT = 16 * 1024 * 1024;
+
+    /** The server cannot start for a reason the user can fix (port taken, folders missing). */
+    public static final class StartupException extends Exception {
+        StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Javalin app;
+    private final CourseState state;
+    private final ServerOptions options;
+    private final DevReload devReload;
+
+    private Server(Javalin app, CourseState state, ServerOptions options, DevReload devReload) {
+        this.app = app;
+        this.state = state;
+        this.options = options;
+        this.devReload = devReload;
+    }
+
+    public static Server start(ServerOptions options) throws CourseException, StartupException {
+        try {
+            Sources sources = Sources.resolve(options);
+            CourseState state = new CourseState(new CourseLoader(options.dev()), sources.content(), options.dev());
+            Course course = state.snapshot().course();
+            if (course != null) {
+                course.warnings().forEach(w -> LOG.warn("{}", w));
+            }
+            Templates templates = sources.templates() != null
+                    ? Templates.fromSource(sources.templates()) : Templates.precompiled();
+            String assetVersion = options.dev() ? "dev" : Assets.versionOf(sources.staticFiles());
+            Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
+            DevReload devReload = options.dev() ? new DevReload(state, sources.watched()) : null;
+            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, devReload));
+            try {
+                app.start(options.host(), options.port());
+            } catch (RuntimeException e) {
+                throw new StartupException("cannot listen on " + options.host() + ":" + options.port()
+                        + " (" + rootMessage(e) + "). Is another server using the port? Try --port.", e);
+            }
+            return new Server(app, state, options, devReload);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StartupException("cannot read the course files: " + e.getMessage(), e);
+        }
+    }
+
+    private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion,
+                                  Pages pages, DevReload devReload) {
+        config.startup.showJavalinBanner = false;
+        config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
+        config.router.ignoreTrailingSlashes = true;
+        config.http.generateEtags = true;
+        config.http.maxRequestSize = 64 * 1024;
+
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/static/" + assetVersion;
+            s.directory = sources.staticLocation() == Location.CLASSPATH
+                    ? Bundled.STATIC : sources.staticFiles().toString();
+            s.location = sources.staticLocation();
+            s.headers = Map.of("Cache-Control", options.dev() ? "no-cache" : Assets.IMMUTABLE);
+        });
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/webjars";
+            s.directory = "META-INF/resources/webjars";
+            s.location = Location.CLASSPATH;
+            s.precompressMaxSize = WEBJAR_PRECOMPRESS_LIMIT;
+            s.headers = Map.of("Cache-Control", Assets.IMMUTABLE);
+        });
+        // Images and other files next to the lessons, at the URL a relative link in a lesson resolves to.
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/lessons";
+            s.directory = sources.contentLocation() == Location.CLASSPATH
+                    ? Bundled.CONTENT : sources.content().toString();
+            s.location = sources.contentLocation();
+            s.headers = Map.of("Cache-Control", "no-cache");
+            s.skipFileFunction = request -> isSourceFile(request.getRequestURI());
+        });
+
+        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        config.routes.get("/", pages::index);
+        config.routes.get("/lessons/{slug}", pages::lesson);
+        if (devReload != null) {
+            config.routes.sse("/_dev/reload", devReload::connect);
+        }
+        config.routes.error(404, ctx -> notFound(ctx, pages));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} failed", ctx.path(), e);
+            ctx.status(500).html(pages.serverError());
+        });
+    }
+
+    private static void notFound(Context ctx, Pages pages) {
+        if (ctx.path().startsWith(ctx.contextPath().replaceAll("/$", "") + "/api/")) {
+            return;
+        }
+        ctx.html(pages.notFound());
+    }
+
+    private static boolean isSourceFile(String uri) {
+        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".yml") || lower.endsWith(".yaml") || !lower.contains(".");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    public Course course() {
+        return state.snapshot().course();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        String host = options.host().equals("0.0.0.0") ? "localhost" : options.host();
+        return "http://" + host + ":" + port() + options.basePath() + "/";
+    }
+
+    int devClients() {
+        return devReload == null ? 0 : devReload.clientCount();
+    }
+
+    public void join() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void stop() {
+        app.stop();
+        if (devReload != null) {
+            try {
+                devReload.close();
+            } catch (IOException e) {
+                LOG.debug("closing the file watcher", e);
+            }
+        }
+    }
+
+    /** Where the course, templates and static files come from in this mode. */
+    record Sources(Path content, Location contentLocation, Path templates, Path staticFiles, Location staticLocation) {
+        static Sources resolve(ServerOptions options) throws IOException, StartupException {
+            Path cwd = Path.of("").toAbsolutePath();
+            Path content;
+            Location contentLocation = Location.EXTERNAL;
+            if (options.content() != null) {
+                content = options.content();
+            } else if (options.dev()) {
+                content = require(cwd.resolve("content"), "--dev without --content");
+            } else {
+                content = Bundled.path(Bundled.CONTENT);
+                contentLocation = isOnDisk(content) ? Location.EXTERNAL : Location.CLASSPATH;
+            }
+            if (!options.dev()) {
+                Path bundledStatic = Bundled.path(Bundled.STATIC);
+                return new Sources(content, contentLocation, null, bundledStatic, Location.CLASSPATH);
+            }
+            Path templates = require(cwd.resolve("templates"), "--dev");
+            Path staticFiles = require(cwd.resolve("static"), "--dev");
+            return new Sources(content, contentLocation, templates, staticFiles, Location.EXTERNAL);
+        }
+
+        List<Path> watched() {
+            List<Path> folders = new ArrayList<>(List.of(content));
+            if (templates != null) {
+                folders.add(templates);
+            }
+            if (staticLocation == Location.EXTERNAL) {
+                folders.add(staticFiles);
+            }
+            return folders;
+        }
+
+        private static boolean isOnDisk(Path p) {
+            return p.getFileSystem().equals(java.nio.file.FileSystems.getDefault());
+        }
+
+        private static Path require(Path folder, String why) throws StartupException {
+            if (!Files.isDirectory(folder)) {
+                throw new StartupException(why + " serves the source folders, but there is no " + folder
+                        + ". Run it from the project folder (next to pom.xml).", null);
+            }
+            return folder;
+        }
+    }
+}

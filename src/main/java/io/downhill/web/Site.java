@@ -1,0 +1,29 @@
+package io.downhill.web;
+
+import io.downhill.course.CourseConfig;
+
+/** What every page template needs to know about the site: where things are, and the mode. */
+public record Site(String basePath, String assetVersion, boolean dev, CourseConfig config) {
+
+    /** A link to a page of this site, correct under any base path. */
+    public String url(String path) {
+        return basePath + path;
+    }
+
+    /** One of our own static files, e.g. {@code css/site.css}. */
+    public String asset(String file) {
+        return basePath + "/static/" + assetVersion + "/" + file;
+    }
+
+    public String katex(String file) {
+        return basePath + "/webjars/katex/" + Assets.KATEX + "/dist/" + file;
+    }
+
+    public String highlightjs(String file) {
+        return basePath + "/webjars/highlightjs/" + Assets.HIGHLIGHTJS + "/" + file;
+    }
+
+    public String plotly() {
+        return basePath + "/webjars/plotly.js-dist/" + Assets.PLOTLY + "/plotly.js";
+    }
+}

@@ -1,0 +1,100 @@
+// Page behaviour shared by every page: theme, course drawer, maths, code, contents, dev reload.
+
+const root = document.documentElement;
+const THEME_KEY = 'downhill-theme';
+
+function currentTheme() {
+  return root.getAttribute('data-theme') === 'dark' ? 'dark' : 'light';
+}
+
+function applyTheme(theme) {
+  root.setAttribute('data-theme', theme);
+  const button = document.querySelector('.theme-toggle');
+  if (button) {
+    const other = theme === 'dark' ? 'light' : 'dark';
+    button.setAttribute('aria-label', `Switch to ${other} theme`);
+    button.querySelector('.theme-label').textContent = other === 'dark' ? 'Dark' : 'Light';
+  }
+  document.dispatchEvent(new CustomEvent('downhill:theme', { detail: { theme } }));
+}
+
+function setUpThemeToggle() {
+  applyTheme(currentTheme());
+  document.querySelector('.theme-toggle')?.addEventListener('click', () => {
+    const next = currentTheme() === 'dark' ? 'light' : 'dark';
+    try { localStorage.setItem(THEME_KEY, next); } catch (e) { /* private mode: theme lasts for this page */ }
+    applyTheme(next);
+  });
+}
+
+function setUpDrawer() {
+  const button = document.querySelector('.menu-button');
+  const sidebar = document.getElementById('sidebar');
+  if (!button || !sidebar) return;
+  const setOpen = (open) => {
+    sidebar.classList.toggle('open', open);
+    button.setAttribute('aria-expanded', String(open));
+  };
+  button.addEventListener('click', () => setOpen(!sidebar.classList.contains('open')));
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && sidebar.classList.contains('open')) {
+      setOpen(false);
+      button.focus();
+    }
+  });
+}
+
+function whenGlobal(name, callback) {
+  if (window[name]) { callback(window[name]); return; }
+  window.addEventListener('load', () => { if (window[name]) callback(window[name]); });
+}
+
+function renderMaths() {
+  const nodes = document.querySelectorAll('.math-inline, .math-display');
+  if (nodes.length === 0) return;
+  whenGlobal('katex', (katex) => {
+    for (const node of nodes) {
+      katex.render(node.textContent, node, {
+        displayMode: node.classList.contains('math-display'),
+        throwOnError: false,
+      });
+    }
+  });
+}
+
+function highlightCode() {
+  if (!document.querySelector('pre code')) return;
+  whenGlobal('hljs', (hljs) => {
+    document.querySelectorAll('pre code').forEach((block) => {
+      if (!/\blanguage-/.test(block.className)) block.classList.add('language-plaintext');
+      hljs.highlightElement(block);
+    });
+  });
+}
+
+function followContents() {
+  const links = [...document.querySelectorAll('.toc a[href^="#"]')];
+  if (links.length === 0 || !('IntersectionObserver' in window)) return;
+  const byId = new Map(links.map((a) => [decodeURIComponent(a.getAttribute('href').slice(1)), a]));
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      links.forEach((a) => a.classList.remove('active'));
+      byId.get(entry.target.id)?.classList.add('active');
+    }
+  }, { rootMargin: '0px 0px -70% 0px' });
+  byId.forEach((_, id) => { const h = document.getElementById(id); if (h) observer.observe(h); });
+}
+
+function listenForDevReload() {
+  if (document.body.dataset.dev !== 'true') return;
+  const source = new EventSource(`${document.body.dataset.base}/_dev/reload`);
+  source.addEventListener('reload', () => window.location.reload());
+}
+
+setUpThemeToggle();
+setUpDrawer();
+renderMaths();
+highlightCode();
+followContents();
+listenForDevReload();
