@@ -1,5 +1,6 @@
 package io.downhill.course;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,10 @@ final class CalloutRenderer implements NodeRenderer {
             renderChildren(node);
             html.tag("/blockquote");
         } else {
-            html.tag("div", Map.of("class", "callout callout-" + kind, "role", "note"));
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("class", "callout callout-" + kind);
+            attributes.put("role", "note");
+            html.tag("div", attributes);
             html.tag("p", Map.of("class", "callout-title"));
             html.text(kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1));
             html.tag("/p");

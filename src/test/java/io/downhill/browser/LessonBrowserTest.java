@@ -1,0 +1,121 @@
+package io.downhill.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.downhill.web.TestServer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a learner sees: the course in a real browser, under a base path like behind a proxy. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LessonBrowserTest {
+    private TestServer server;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start("/course");
+        driver = Browser.open(1280, 900);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void freshStorage() {
+        driver.get(server.url("/"));
+        Browser.js(driver, "localStorage.clear()");
+        Browser.consoleErrors(driver);
+    }
+
+    @Test
+    void followALessonFromTheIndexAndSeeRenderedMaths() {
+        driver.get(server.url("/"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Downhill");
+        driver.findElement(By.cssSelector(".lesson-card a[data-lesson='what-gradient-descent-does']")).click();
+
+        wait.until(ExpectedConditions.urlToBe(server.url("/lessons/what-gradient-descent-does")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("What gradient descent does");
+        wait.until(d -> !d.findElements(By.cssSelector(".math-display .katex-display")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector(".math-inline .katex"))).hasSizeGreaterThan(10);
+        // highlight.js coloured the Python sample
+        wait.until(d -> !d.findElements(By.cssSelector("pre code.hljs .hljs-keyword")).isEmpty());
+        // the current lesson is marked in the sidebar
+        WebElement current = driver.findElement(By.cssSelector(".sidebar a[aria-current='page']"));
+        assertThat(current.getText()).isEqualTo("What gradient descent does");
+
+        driver.findElement(By.cssSelector(".pager a[rel='next']")).click();
+        wait.until(ExpectedConditions.urlToBe(server.url("/lessons/the-learning-rate")));
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void themeToggleSwitchesAndPersistsAcrossPages() {
+        driver.get(server.url("/lessons/the-learning-rate"));
+        String before = (String) Browser.js(driver, "return document.documentElement.dataset.theme");
+        String background = driver.findElement(By.tagName("body")).getCssValue("background-color");
+
+        driver.findElement(By.cssSelector(".theme-toggle")).click();
+        String after = (String) Browser.js(driver, "return document.documentElement.dataset.theme");
+        assertThat(after).isNotEqualTo(before).isIn("light", "dark");
+        assertThat(driver.findElement(By.tagName("body")).getCssValue("background-color")).isNotEqualTo(background);
+
+        driver.get(server.url("/"));
+        assertThat(Browser.js(driver, "return document.documentElement.dataset.theme")).isEqualTo(after);
+        assertThat(Browser.js(driver, "return localStorage.getItem('downhill-theme')")).isEqualTo(after);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void phoneWidthHasNoHorizontalScrollAndADrawer() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            driver.get(server.url("/lessons/what-gradient-descent-does"));
+            wait.until(d -> !d.findElements(By.cssSelector(".math-display .katex-display")).isEmpty());
+            Number overflow = (Number) Browser.js(driver,
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+            WebElement sidebar = driver.findElement(By.id("sidebar"));
+            assertThat(sidebar.isDisplayed()).isFalse();
+            driver.findElement(By.cssSelector(".menu-button")).click();
+            assertThat(sidebar.isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.cssSelector(".menu-button")).getAttribute("aria-expanded")).isEqualTo("true");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void skipLinkIsTheFirstTabStop() {
+        driver.get(server.url("/lessons/the-learning-rate"));
+        driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to content");
+        assertThat(focused.isDisplayed()).isTrue();
+    }
+
+    @Test
+    void notFoundPageIsStyled() {
+        driver.get(server.url("/lessons/missing"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        assertThat(driver.findElement(By.cssSelector(".site-header")).isDisplayed()).isTrue();
+    }
+}

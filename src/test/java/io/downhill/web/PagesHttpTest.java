@@ -1,0 +1,152 @@
+package io.downhill.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The bundled course over real HTTP, at the root and again under a base path. */
+abstract class PagesHttpTest {
+    private TestServer server;
+    private String base;
+
+    abstract String basePath();
+
+    @BeforeAll
+    void start() {
+        base = basePath();
+        server = TestServer.start(base);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void indexListsLessonsInOrderWithLinksUnderTheBasePath() {
+        HttpResponse<String> r = server.get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        String html = r.body();
+        assertThat(html).contains("<h1>Downhill</h1>").contains("Foundations");
+        int first = html.indexOf("class=\"lesson-card-title\">What gradient descent does");
+        int second = html.indexOf("class=\"lesson-card-title\">The learning rate");
+        assertThat(first).isPositive();
+        assertThat(second).isGreaterThan(first);
+        assertThat(html).contains("href=\"" + base + "/lessons/what-gradient-descent-does\"");
+        assertThat(html).contains("href=\"" + base + "/static/");
+    }
+
+    @Test
+    void lessonPageHasTitleContentsPagerAndCurrentMarker() {
+        HttpResponse<String> r = server.get("/lessons/the-learning-rate");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String html = r.body();
+        assertThat(html).contains("<title>The learning rate · Downhill</title>")
+                .contains("<h1>The learning rate</h1>")
+                .contains("min read");
+        assertThat(html).contains("class=\"toc\"").contains("href=\"#one-number-three-behaviours\"");
+        assertThat(html).contains("rel=\"prev\" href=\"" + base + "/lessons/what-gradient-descent-does\"");
+        assertThat(html).doesNotContain("rel=\"next\"");
+        assertThat(html).containsPattern("href=\"" + Pattern.quote(base) + "/lessons/the-learning-rate\"\\s+aria-current=\"page\"");
+        assertThat(html).contains("<span class=\"math-inline\">");
+        assertThat(html).contains(base + "/webjars/katex/" + Assets.KATEX + "/dist/katex.min.js");
+    }
+
+    @Test
+    void unknownLessonIsAStyledHtml404() {
+        HttpResponse<String> r = server.get("/lessons/no-such-lesson");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.body()).contains("Page not found").contains("class=\"site-header\"")
+                .contains("href=\"" + base + "/\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/lessons/..%2F..%2Fpom.xml",
+        "/lessons/..%2F..%2F..%2Fpom.xml",
+        "/lessons/%2e%2e/%2e%2e/pom.xml",
+        "/lessons/..%5C..%5Cpom.xml",
+        "/lessons/01-foundations/01-what-gradient-descent-does.md",
+        "/lessons/course.yml",
+        "/static/x/../../../pom.xml",
+        "/webjars/..%2F..%2F..%2Fpom.xml",
+        "/lessons/%2e%2e%2f%2e%2e%2f%2e%2e%2fpom.xml",
+    })
+    void nothingOutsideTheCourseIsEverServed(String path) {
+        HttpResponse<String> r = server.getRaw(base + path);
+        assertThat(r.statusCode()).isIn(400, 404);
+        assertThat(r.body()).doesNotContain("<modelVersion>").doesNotContain("title: The learning rate");
+    }
+
+    @Test
+    void ownAssetsAreCompressedAndCachedForAYear() {
+        String html = server.get("/").body();
+        Matcher m = Pattern.compile("href=\"" + Pattern.quote(base) + "(/static/[^\"]+/css/site\\.css)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        HttpResponse<byte[]> css = server.getBytes(m.group(1), "Accept-Encoding", "gzip");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(css.headers().firstValue("cache-control")).hasValue(Assets.IMMUTABLE);
+        assertThat(css.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
+    }
+
+    @Test
+    void libraryAssetsComeFromWebJarsCompressedAndImmutable() {
+        HttpResponse<byte[]> js = server.getBytes("/webjars/katex/" + Assets.KATEX + "/dist/katex.min.js",
+                "Accept-Encoding", "gzip");
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(js.headers().firstValue("cache-control")).hasValue(Assets.IMMUTABLE);
+        HttpResponse<byte[]> hl = server.getBytes("/webjars/highlightjs/" + Assets.HIGHLIGHTJS + "/highlight.min.js");
+        assertThat(hl.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesAreCompressedAndRevalidatedWithAnEtag() {
+        HttpResponse<byte[]> page = server.getBytes("/lessons/what-gradient-descent-does", "Accept-Encoding", "gzip");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(page.headers().firstValue("cache-control")).hasValue("no-cache");
+        String etag = page.headers().firstValue("etag").orElseThrow();
+        HttpResponse<byte[]> again = server.getBytes("/lessons/what-gradient-descent-does",
+                "Accept-Encoding", "gzip", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static final class AtTheRoot extends PagesHttpTest {
+        @Override
+        String basePath() {
+            return "";
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static final class UnderABasePath extends PagesHttpTest {
+        @Override
+        String basePath() {
+            return "/course";
+        }
+
+        @Test
+        void nothingIsServedOutsideTheBasePath() {
+            assertThat(serverRoot().getRaw("/").statusCode()).isEqualTo(404);
+            assertThat(serverRoot().getRaw("/lessons/the-learning-rate").statusCode()).isEqualTo(404);
+        }
+    }
+
+    TestServer serverRoot() {
+        return server;
+    }
+}
