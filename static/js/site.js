@@ -1,3 +1,6 @@
+import { markVisited, resetProgress, showProgress } from './progress.js';
+import { startQuizzes } from './quiz.js';
+
 // Page behaviour shared by every page: theme, course drawer, maths, code, contents, dev reload.
 
 const root = document.documentElement;
@@ -98,3 +101,20 @@ renderMaths();
 highlightCode();
 followContents();
 listenForDevReload();
+
+function trackProgress() {
+  const lesson = document.querySelector('article.lesson[data-slug]');
+  if (lesson) markVisited(lesson.dataset.slug);
+  showProgress();
+  document.querySelector('[data-progress-reset]')?.addEventListener('click', () => {
+    resetProgress();
+    showProgress();
+  });
+}
+
+trackProgress();
+if (document.querySelector('[data-quiz]')) startQuizzes();
+
+if (document.querySelector('figure[data-widget]')) {
+  import('./widgets/index.js').then((widgets) => widgets.startWidgets());
+}

@@ -14,6 +14,8 @@ public final class Main {
 
             Commands:
               serve              start the course web site (the default)
+              check              validate the course and print file:line:col: problems;
+                                 exit 1 on errors ([--content DIR] [--format text|json])
               help               print this text
 
             Options for serve:
@@ -21,6 +23,11 @@ public final class Main {
               --host ADDR        address to bind (default 0.0.0.0)
               --content DIR      serve the course in DIR instead of the bundled one
               --base-path /P     serve everything under /P, e.g. behind a proxy at /course
+              --trust-proxy      take the client address from X-Forwarded-For (set this
+                                 behind a reverse proxy, so per-learner limits work)
+              --max-streams N    open run streams the server allows at once (default 4000)
+              --max-streams-per-client N
+                                 open run streams per learner (default 24)
               --dev              author mode: reload pages when markdown, templates or
                                  static files change; show drafts and content errors on the page
               -h, --help         print this text
@@ -42,6 +49,9 @@ public final class Main {
         if (rest.contains("--help") || rest.contains("-h") || command.equals("help")) {
             out.print(USAGE);
             return 0;
+        }
+        if (command.equals("check")) {
+            return Check.run(rest, out, err);
         }
         if (!command.equals("serve")) {
             err.println("downhill: unknown command '" + command + "'. Run with --help for usage.");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.downhill.text.Suggest;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +23,11 @@ public record CourseConfig(String title, String subtitle, String footer, String 
         if (!Files.isRegularFile(file)) {
             return defaults();
         }
-        Map<String, FrontMatter.Located> fields =
-                FrontMatter.readFields(FILE, Files.readString(file, StandardCharsets.UTF_8), issues);
+        Map<String, YamlFields.Located> fields =
+                YamlFields.read(FILE, Files.readString(file, StandardCharsets.UTF_8), 1, issues);
         if (fields == null) {
             return defaults();
         }
-        // readFields counts from the line after a front matter fence; course.yml has none.
-        fields.replaceAll((k, v) -> new FrontMatter.Located(v.value(), v.line() - 1));
         CourseConfig d = defaults();
         for (var e : fields.entrySet()) {
             if (!KEYS.contains(e.getKey())) {
@@ -46,8 +45,8 @@ public record CourseConfig(String title, String subtitle, String footer, String 
                 value(fields, "footer", d.footer()), theme);
     }
 
-    private static String value(Map<String, FrontMatter.Located> fields, String key, String fallback) {
-        FrontMatter.Located v = fields.get(key);
+    private static String value(Map<String, YamlFields.Located> fields, String key, String fallback) {
+        YamlFields.Located v = fields.get(key);
         return v == null || v.value().isNull() ? fallback : v.value().asText().strip();
     }
 }

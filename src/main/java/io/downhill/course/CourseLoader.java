@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import io.downhill.widget.WidgetSpec;
 
 /**
  * Reads a content folder into a {@link Course}. Markdown files at the top are the first, untitled
@@ -20,13 +21,14 @@ import java.util.stream.Stream;
  */
 public final class CourseLoader {
     private final Markdown markdown = new Markdown();
-    private final boolean includeDrafts;
+    private final boolean dev;
 
-    public CourseLoader(boolean includeDrafts) {
-        this.includeDrafts = includeDrafts;
+    /** {@code dev}: include drafts, and show a bad widget as an error box instead of failing. */
+    public CourseLoader(boolean dev) {
+        this.dev = dev;
     }
 
-    private record Draft(Lesson lesson, int order, String fileName) {}
+    private record Draft(Lesson lesson, int order, String fileName, int bodyLine) {}
 
     public Course load(Path root) throws CourseException {
         List<ContentIssue> issues = new ArrayList<>();
@@ -45,12 +47,16 @@ public final class CourseLoader {
             }
             List<Part> parts = new ArrayList<>();
             Map<String, String> slugOwners = new HashMap<>();
+            List<Draft> all = new ArrayList<>();
             for (Path folder : folders) {
-                Part part = loadPart(root, folder, issues, slugOwners);
-                if (!part.lessons().isEmpty()) {
-                    parts.add(part);
+                List<Draft> drafts = loadPart(root, folder, issues, slugOwners);
+                if (!drafts.isEmpty()) {
+                    parts.add(part(root, folder, drafts, issues));
+                    all.addAll(drafts);
                 }
             }
+            new LinkCheck(root, all.stream().map(Draft::lesson).toList(), slugOwners.keySet())
+                    .run(all.stream().map(d -> new LinkCheck.Source(d.lesson(), d.bodyLine())).toList(), issues);
             if (issues.stream().anyMatch(ContentIssue::isError)) {
                 throw new CourseException(issues);
             }
@@ -61,8 +67,8 @@ public final class CourseLoader {
         }
     }
 
-    private Part loadPart(Path root, Path folder, List<ContentIssue> issues, Map<String, String> slugOwners)
-            throws IOException {
+    /** The part around a folder's lessons: title and description from part.yml or the folder name. */
+    private static Part part(Path root, Path folder, List<Draft> drafts, List<ContentIssue> issues) throws IOException {
         boolean top = folder.equals(root);
         String partSlug = top ? "" : Slugs.slug(fileName(folder));
         String title = top ? "" : Slugs.humanize(fileName(folder));
@@ -70,18 +76,25 @@ public final class CourseLoader {
         Path partFile = folder.resolve("part.yml");
         if (!top && Files.isRegularFile(partFile)) {
             String rel = relative(root, partFile);
-            var fields = FrontMatter.readFields(rel, Files.readString(partFile, StandardCharsets.UTF_8), issues);
+            var fields = YamlFields.read(rel, Files.readString(partFile, StandardCharsets.UTF_8), 1, issues);
             if (fields != null) {
                 for (var e : fields.entrySet()) {
                     switch (e.getKey()) {
                         case "title" -> title = e.getValue().value().asText().strip();
                         case "description" -> description = e.getValue().value().asText().strip();
-                        default -> issues.add(ContentIssue.warning(rel, e.getValue().line() - 1,
+                        default -> issues.add(ContentIssue.warning(rel, e.getValue().line(),
                                 "unknown key '" + e.getKey() + "' (known: title, description)"));
                     }
                 }
             }
         }
+        return new Part(partSlug, title, description, drafts.stream().map(Draft::lesson).toList());
+    }
+
+    private List<Draft> loadPart(Path root, Path folder, List<ContentIssue> issues, Map<String, String> slugOwners)
+            throws IOException {
+        boolean top = folder.equals(root);
+        String partSlug = top ? "" : Slugs.slug(fileName(folder));
         List<Path> files;
         try (Stream<Path> walk = top ? Files.list(folder) : Files.walk(folder)) {
             files = walk.filter(p -> Files.isRegularFile(p) && fileName(p).endsWith(".md"))
@@ -108,17 +121,56 @@ public final class CourseLoader {
                 continue;
             }
             FrontMatter fm = split.frontMatter();
-            if (fm.draft() && !includeDrafts) {
+            if (fm.draft() && !dev) {
                 continue;
             }
+            RenderedMarkdown body = markdown.render(split.body());
+            List<Embed> embeds = embeds(rel, split.bodyLine(), body.blocks(), issues);
             Lesson lesson = new Lesson(slug, fm.title(), fm.description(), fm.tags(), fm.draft(), partSlug, rel,
-                    markdown.render(split.body()));
+                    body, embeds);
             OptionalInt prefix = Slugs.prefix(fileName(file));
             int order = fm.order() != null ? fm.order() : prefix.orElse(Integer.MAX_VALUE);
-            drafts.add(new Draft(lesson, order, rel));
+            drafts.add(new Draft(lesson, order, rel, split.bodyLine()));
+            for (int line : body.unbalancedMathLines()) {
+                issues.add(ContentIssue.error(rel, split.bodyLine() + line,
+                        "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
+            }
         }
         drafts.sort(Comparator.comparingInt(Draft::order).thenComparing(Draft::fileName));
-        return new Part(partSlug, title, description, drafts.stream().map(Draft::lesson).toList());
+        return drafts;
+    }
+
+    /**
+     * Validates each embedded block. Outside dev mode a bad block is an error that stops the
+     * course; in dev mode it becomes an error box in place of the widget, and a warning.
+     */
+    private List<Embed> embeds(String file, int bodyLine, List<EmbeddedBlock> blocks, List<ContentIssue> issues) {
+        List<Embed> embeds = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            EmbeddedBlock block = blocks.get(i);
+            int firstLine = bodyLine + block.bodyLine();
+            List<ContentIssue> found = new ArrayList<>();
+            if (block.kind().equals("quiz")) {
+                Quiz quiz = Quizzes.parse(file, block.yaml(), firstLine, markdown, found);
+                if (quiz != null) {
+                    embeds.add(new Embed(i, null, quiz, null));
+                    continue;
+                }
+            } else {
+                WidgetSpec spec = EmbeddedBlocks.widget(file, block.yaml(), firstLine, found);
+                if (spec != null) {
+                    embeds.add(new Embed(i, spec, null, null));
+                    continue;
+                }
+            }
+            if (dev) {
+                found.replaceAll(issue -> new ContentIssue(issue.file(), issue.line(), issue.column(),
+                        ContentIssue.Severity.WARNING, issue.message()));
+                embeds.add(new Embed(i, null, null, found.isEmpty() ? "invalid " + block.kind() : found.get(0).toString()));
+            }
+            issues.addAll(found);
+        }
+        return List.copyOf(embeds);
     }
 
     private static Comparator<Path> byPrefixThenName() {

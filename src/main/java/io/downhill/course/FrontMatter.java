@@ -1,15 +1,7 @@
 package io.downhill.course;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.downhill.text.Suggest;
 import java.util.List;
 import java.util.Map;
 
@@ -20,13 +12,9 @@ import java.util.Map;
 public record FrontMatter(String title, Integer order, String description, boolean draft, List<String> tags) {
 
     static final List<String> KEYS = List.of("title", "order", "weight", "description", "draft", "tags");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The front matter and the markdown after it; {@code bodyLine} is the 1-based line the body starts on. */
     public record Split(FrontMatter frontMatter, String body, int bodyLine) {}
-
-    /** A YAML value with the 1-based file line of its key. */
-    record Located(JsonNode value, int line) {}
 
     /**
      * Splits a lesson file into front matter and body. Issues are added to {@code issues}; the
@@ -52,7 +40,7 @@ public record FrontMatter(String title, Integer order, String description, boole
             return null;
         }
         String yaml = String.join("\n", java.util.Arrays.asList(lines).subList(1, close));
-        Map<String, Located> fields = readFields(file, yaml, issues);
+        Map<String, YamlFields.Located> fields = YamlFields.read(file, yaml, 2, issues);
         if (fields == null) {
             return null;
         }
@@ -61,42 +49,7 @@ public record FrontMatter(String title, Integer order, String description, boole
         return fm == null ? null : new Split(fm, body, close + 2);
     }
 
-    /** Reads the top-level mapping, remembering the line of each key (the YAML starts on file line 2). */
-    static Map<String, Located> readFields(String file, String yaml, List<ContentIssue> issues) {
-        Map<String, Located> fields = new LinkedHashMap<>();
-        if (yaml.isBlank()) {
-            return fields;
-        }
-        try (JsonParser p = YAML.getFactory().createParser(yaml)) {
-            p.setCodec(YAML);
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                issues.add(ContentIssue.error(file, 2, "front matter must be a YAML mapping of 'key: value' lines"));
-                return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                int line = p.currentLocation().getLineNr() + 1;
-                String key = p.currentName();
-                p.nextToken();
-                JsonNode value = p.readValueAsTree();
-                if (fields.containsKey(key)) {
-                    issues.add(ContentIssue.error(file, line, "duplicate front matter key '" + key + "'"));
-                }
-                fields.put(key, new Located(value, line));
-            }
-            return fields;
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            int line = where == null ? 2 : where.getLineNr() + 1;
-            issues.add(ContentIssue.error(file, line, "broken YAML in front matter: " + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            issues.add(ContentIssue.error(file, 1, "cannot read front matter: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private static FrontMatter fromFields(String file, Map<String, Located> fields, List<ContentIssue> issues) {
+    private static FrontMatter fromFields(String file, Map<String, YamlFields.Located> fields, List<ContentIssue> issues) {
         int before = issues.size();
         for (var entry : fields.entrySet()) {
             if (!KEYS.contains(entry.getKey())) {
@@ -105,7 +58,7 @@ public record FrontMatter(String title, Integer order, String description, boole
                                 + " (known: " + String.join(", ", KEYS) + ")"));
             }
         }
-        Located title = fields.get("title");
+        YamlFields.Located title = fields.get("title");
         String titleText = null;
         if (title == null || title.value().isNull()) {
             issues.add(ContentIssue.error(file, 1, "front matter needs a 'title'"));
@@ -121,7 +74,7 @@ public record FrontMatter(String title, Integer order, String description, boole
         }
         String description = text(file, fields, "description", issues);
         boolean draft = false;
-        Located d = fields.get("draft");
+        YamlFields.Located d = fields.get("draft");
         if (d != null) {
             if (d.value().isBoolean()) {
                 draft = d.value().booleanValue();
@@ -130,7 +83,7 @@ public record FrontMatter(String title, Integer order, String description, boole
             }
         }
         List<String> tags = new ArrayList<>();
-        Located t = fields.get("tags");
+        YamlFields.Located t = fields.get("tags");
         if (t != null) {
             if (t.value().isArray()) {
                 t.value().forEach(tag -> tags.add(tag.asText()));
@@ -144,8 +97,8 @@ public record FrontMatter(String title, Integer order, String description, boole
         return failed ? null : new FrontMatter(titleText, order != null ? order : weight, description, draft, List.copyOf(tags));
     }
 
-    private static Integer integer(String file, Map<String, Located> fields, String key, List<ContentIssue> issues) {
-        Located v = fields.get(key);
+    private static Integer integer(String file, Map<String, YamlFields.Located> fields, String key, List<ContentIssue> issues) {
+        YamlFields.Located v = fields.get(key);
         if (v == null || v.value().isNull()) {
             return null;
         }
@@ -156,8 +109,8 @@ public record FrontMatter(String title, Integer order, String description, boole
         return v.value().intValue();
     }
 
-    private static String text(String file, Map<String, Located> fields, String key, List<ContentIssue> issues) {
-        Located v = fields.get(key);
+    private static String text(String file, Map<String, YamlFields.Located> fields, String key, List<ContentIssue> issues) {
+        YamlFields.Located v = fields.get(key);
         if (v == null || v.value().isNull()) {
             return null;
         }

@@ -11,7 +11,8 @@ public record Lesson(
         boolean draft,
         String partSlug,
         String source,
-        RenderedMarkdown body) {
+        RenderedMarkdown body,
+        List<Embed> embeds) {
 
     private static final int WORDS_PER_MINUTE = 200;
 

@@ -11,9 +11,13 @@ import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -26,6 +30,8 @@ public final class Markdown {
             Pattern.compile("<h([23]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
+    static final List<String> EMBEDDED_KINDS = List.of("widget", "quiz");
+
     private final Parser parser;
     private final HtmlRenderer renderer;
 
@@ -35,7 +41,7 @@ public final class Markdown {
                 FootnotesExtension.create(),
                 HeadingAnchorExtension.create(),
                 MathExtension.create());
-        parser = Parser.builder().extensions(extensions).build();
+        parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
         renderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .nodeRendererFactory(CalloutRenderer::new)
@@ -44,10 +50,85 @@ public final class Markdown {
 
     public RenderedMarkdown render(String source) {
         Node document = parser.parse(source);
+        List<Integer> unclosedMath = MathInlineParser.takeUnclosed();
+        List<EmbeddedBlock> blocks = replaceEmbeddedBlocks(document);
+        List<LinkRef> links = rewriteLinks(document);
         Census census = new Census();
         document.accept(census);
         String html = renderer.render(document);
-        return new RenderedMarkdown(html, tableOfContents(html), census.words, census.math, census.code);
+        return new RenderedMarkdown(html, tableOfContents(html), census.words, census.math, census.code, blocks,
+                links, unclosedMath);
+    }
+
+    /**
+     * Links to other lesson files ({@code 02-the-learning-rate.md#anchor}) become links to their
+     * pages ({@code the-learning-rate#anchor}); relative page links then work under any base path.
+     * Returns every link and image with its position, for the course check.
+     */
+    private static List<LinkRef> rewriteLinks(Node document) {
+        List<LinkRef> links = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                link.setDestination(pageLink(link.getDestination()));
+                links.add(ref(link, link.getDestination(), false));
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                links.add(ref(image, image.getDestination(), true));
+                visitChildren(image);
+            }
+        });
+        return links;
+    }
+
+    static String pageLink(String destination) {
+        if (destination.contains("://") || destination.startsWith("mailto:") || destination.startsWith("#")) {
+            return destination;
+        }
+        int hash = destination.indexOf('#');
+        String path = hash < 0 ? destination : destination.substring(0, hash);
+        String anchor = hash < 0 ? "" : destination.substring(hash);
+        if (!path.endsWith(".md")) {
+            return destination;
+        }
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return Slugs.slug(file) + anchor;
+    }
+
+    private static LinkRef ref(Node node, String destination, boolean image) {
+        var spans = node.getSourceSpans();
+        int line = spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
+        int column = spans.isEmpty() ? 1 : spans.get(0).getColumnIndex() + 1;
+        return new LinkRef(destination, line, column, image);
+    }
+
+    /**
+     * Swaps each {@code widget} and {@code quiz} fenced block for a placeholder that the page fills in, and returns
+     * the blocks in page order with the body line their YAML starts on.
+     */
+    private static List<EmbeddedBlock> replaceEmbeddedBlocks(Node document) {
+        List<FencedCodeBlock> found = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if (EMBEDDED_KINDS.contains(block.getInfo().strip())) {
+                    found.add(block);
+                }
+            }
+        });
+        List<EmbeddedBlock> blocks = new ArrayList<>();
+        for (FencedCodeBlock block : found) {
+            int line = block.getSourceSpans().isEmpty() ? 0 : block.getSourceSpans().get(0).getLineIndex() + 1;
+            blocks.add(new EmbeddedBlock(block.getInfo().strip(), block.getLiteral(), line));
+            HtmlBlock placeholder = new HtmlBlock();
+            placeholder.setLiteral(Embed.placeholder(blocks.size() - 1));
+            block.insertBefore(placeholder);
+            block.unlink();
+        }
+        return blocks;
     }
 
     private static List<TocEntry> tableOfContents(String html) {

@@ -1,5 +1,7 @@
 package io.downhill.course;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.commonmark.parser.beta.InlineContentParser;
 import org.commonmark.parser.beta.InlineContentParserFactory;
@@ -15,6 +17,15 @@ import org.commonmark.parser.beta.Scanner;
  * here because the backslash parser turns it into a literal dollar first.
  */
 final class MathInlineParser implements InlineContentParser {
+    /** 0-based lines of dollars that open maths but never close, for the course check. */
+    private static final ThreadLocal<List<Integer>> UNCLOSED = ThreadLocal.withInitial(ArrayList::new);
+
+    /** The unclosed-maths lines found since the last call, on this thread. */
+    static List<Integer> takeUnclosed() {
+        List<Integer> found = List.copyOf(UNCLOSED.get());
+        UNCLOSED.get().clear();
+        return found;
+    }
 
     static final class Factory implements InlineContentParserFactory {
         @Override
@@ -64,6 +75,11 @@ final class MathInlineParser implements InlineContentParser {
             if (!display) {
                 break;
             }
+        }
+        // A dollar before a digit with no partner is a price ("$5"); anything else opened maths.
+        if (display || !Character.isDigit(first)) {
+            var spans = scanner.getSource(start, contentStart).getSourceSpans();
+            UNCLOSED.get().add(spans.isEmpty() ? 0 : spans.get(0).getLineIndex());
         }
         scanner.setPosition(start);
         return ParsedInline.none();

@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The course and assets packed into the jar (or target/classes when run from the build). */
-final class Bundled {
-    static final String CONTENT = "downhill/content";
+public final class Bundled {
+    public static final String CONTENT = "downhill/content";
     static final String STATIC = "downhill/static";
 
     private Bundled() {}
 
     /** A readable Path for a classpath folder, opening the jar as a file system when needed. */
-    static Path path(String resourceFolder) throws IOException {
+    public static Path path(String resourceFolder) throws IOException {
         URL url = Bundled.class.getClassLoader().getResource(resourceFolder);
         if (url == null) {
             throw new IOException("the bundled folder " + resourceFolder + " is missing from the jar");

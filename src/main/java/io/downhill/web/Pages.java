@@ -1,6 +1,7 @@
 package io.downhill.web;
 
 import io.downhill.course.Course;
+import io.downhill.course.Embed;
 import io.downhill.course.Lesson;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -45,8 +46,26 @@ final class Pages {
             Lesson lesson = course.lesson(slug).orElseThrow();
             return templates.render("lesson.jte", new LessonPage(site(course), course, lesson,
                     course.part(lesson).orElse(null),
-                    course.previous(lesson).orElse(null), course.next(lesson).orElse(null)));
+                    course.previous(lesson).orElse(null), course.next(lesson).orElse(null),
+                    withEmbeds(lesson)));
         });
+    }
+
+    /** The lesson's HTML with each widget placeholder replaced by that widget's rendered shell. */
+    private String withEmbeds(Lesson lesson) {
+        String html = lesson.html();
+        int quizzes = 0;
+        for (Embed embed : lesson.embeds()) {
+            String shell = embed.isError()
+                    ? templates.render("widgets/error.jte", embed.error())
+                    : embed.quiz() != null
+                    ? templates.render("quiz.jte", Map.<String, Object>of("id", lesson.slug() + "-q" + ++quizzes, "quiz", embed.quiz()))
+                    : templates.render("widgets/" + embed.widget().type() + ".jte", Map.<String, Object>of(
+                            "view", new WidgetView("w" + (embed.index() + 1), basePath + "/api", embed.widget()),
+                            "spec", embed.widget()));
+            html = html.replace(Embed.placeholder(embed.index()), shell);
+        }
+        return html;
     }
 
     String notFound() {

@@ -33,9 +33,11 @@ public final class Server {
     private final CourseState state;
     private final ServerOptions options;
     private final DevReload devReload;
+    private final RunStreams streams;
 
-    private Server(Javalin app, CourseState state, ServerOptions options, DevReload devReload) {
+    private Server(Javalin app, CourseState state, ServerOptions options, DevReload devReload, RunStreams streams) {
         this.app = app;
+        this.streams = streams;
         this.state = state;
         this.options = options;
         this.devReload = devReload;
@@ -53,27 +55,31 @@ public final class Server {
                     ? Templates.fromSource(sources.templates()) : Templates.precompiled();
             String assetVersion = options.dev() ? "dev" : Assets.versionOf(sources.staticFiles());
             Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
+            RunApi runApi = new RunApi();
+            RunStreams streams = new RunStreams(options.maxStreams(), options.maxStreamsPerClient(), options.trustProxy());
             DevReload devReload = options.dev() ? new DevReload(state, sources.watched()) : null;
-            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, devReload));
+            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, runApi, streams, devReload));
             try {
                 app.start(options.host(), options.port());
             } catch (RuntimeException e) {
                 throw new StartupException("cannot listen on " + options.host() + ":" + options.port()
                         + " (" + rootMessage(e) + "). Is another server using the port? Try --port.", e);
             }
-            return new Server(app, state, options, devReload);
+            return new Server(app, state, options, devReload, streams);
         } catch (IOException | UncheckedIOException e) {
             throw new StartupException("cannot read the course files: " + e.getMessage(), e);
         }
     }
 
     private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion,
-                                  Pages pages, DevReload devReload) {
+                                  Pages pages, RunApi runApi, RunStreams streams, DevReload devReload) {
         config.startup.showJavalinBanner = false;
         config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
         config.router.ignoreTrailingSlashes = true;
         config.http.generateEtags = true;
-        config.http.maxRequestSize = 64 * 1024;
+        config.http.maxRequestSize = 1024 * 1024;
+        // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
 
         config.staticFiles.add(s -> {
             s.hostedPath = "/static/" + assetVersion;
@@ -102,21 +108,56 @@ public final class Server {
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.get("/", pages::index);
         config.routes.get("/lessons/{slug}", pages::lesson);
+        config.routes.post("/api/runs", runApi::run);
+        config.routes.before("/api/runs/stream", streams::admit);
+        config.routes.sse("/api/runs/stream", streams::stream);
+        config.routes.get("/api/landscape", LandscapeApi::landscape);
+        config.routes.get("/api/problems", runApi::problems);
+        config.routes.get("/api/optimizers", runApi::optimizers);
+        config.routes.get("/api/schedules", runApi::schedules);
         if (devReload != null) {
             config.routes.sse("/_dev/reload", devReload::connect);
         }
         config.routes.error(404, ctx -> notFound(ctx, pages));
+        config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", ctx.path(), e);
-            ctx.status(500).html(pages.serverError());
+            if (isApi(ctx)) {
+                problem(ctx, new ApiProblem(500, "Internal error", null, "the server failed; the error has been logged"));
+            } else {
+                ctx.status(500).html(pages.serverError());
+            }
         });
     }
 
     private static void notFound(Context ctx, Pages pages) {
-        if (ctx.path().startsWith(ctx.contextPath().replaceAll("/$", "") + "/api/")) {
+        if (isApi(ctx)) {
+            if (!"application/problem+json".equals(ctx.res().getContentType())) {
+                problem(ctx, new ApiProblem(404, "Not found", null, "no API endpoint at " + ctx.path()));
+            }
             return;
         }
         ctx.html(pages.notFound());
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().startsWith(ctx.contextPath().replaceAll("/$", "") + "/api/");
+    }
+
+    static void problem(Context ctx, ApiProblem p) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", p.title());
+        body.put("status", p.status());
+        body.put("detail", p.detail());
+        if (p.field() != null) {
+            body.put("field", p.field());
+        }
+        try {
+            ctx.status(p.status()).contentType("application/problem+json").result(Json.MAPPER.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.status(p.status()).result(p.getMessage());
+        }
     }
 
     private static boolean isSourceFile(String uri) {
@@ -145,6 +186,11 @@ public final class Server {
         return "http://" + host + ":" + port() + options.basePath() + "/";
     }
 
+    /** Run streams open right now (for tests and monitoring). */
+    public int activeStreams() {
+        return streams.activeStreams();
+    }
+
     int devClients() {
         return devReload == null ? 0 : devReload.clientCount();
     }
@@ -159,6 +205,7 @@ public final class Server {
 
     public void stop() {
         app.stop();
+        streams.close();
         if (devReload != null) {
             try {
                 devReload.close();

@@ -6,8 +6,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The flags of {@code serve}, validated. {@code content == null} means the bundled course. */
-public record ServerOptions(String host, int port, Path content, String basePath, boolean dev) {
+public record ServerOptions(String host, int port, Path content, String basePath, boolean dev, boolean trustProxy,
+                            int maxStreams, int maxStreamsPerClient) {
+    public static final int DEFAULT_MAX_STREAMS = 4000;
+    public static final int DEFAULT_MAX_STREAMS_PER_CLIENT = 24;
+
     private static final Pattern BASE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
+    public ServerOptions(String host, int port, Path content, String basePath, boolean dev, boolean trustProxy) {
+        this(host, port, content, basePath, dev, trustProxy, DEFAULT_MAX_STREAMS, DEFAULT_MAX_STREAMS_PER_CLIENT);
+    }
 
     public ServerOptions {
         if (!basePath.isEmpty() && !BASE_PATH.matcher(basePath).matches()) {
@@ -16,23 +24,23 @@ public record ServerOptions(String host, int port, Path content, String basePath
     }
 
     public static ServerOptions defaults() {
-        return new ServerOptions("0.0.0.0", 7070, null, "", false);
+        return new ServerOptions("0.0.0.0", 7070, null, "", false, false);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, content, basePath, dev);
+        return new ServerOptions(host, newPort, content, basePath, dev, trustProxy, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions withBasePath(String newBasePath) {
-        return new ServerOptions(host, port, content, newBasePath, dev);
+        return new ServerOptions(host, port, content, newBasePath, dev, trustProxy, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions withContent(Path newContent) {
-        return new ServerOptions(host, port, newContent, basePath, dev);
+        return new ServerOptions(host, port, newContent, basePath, dev, trustProxy, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions withDev(boolean newDev) {
-        return new ServerOptions(host, port, content, basePath, newDev);
+        return new ServerOptions(host, port, content, basePath, newDev, trustProxy, maxStreams, maxStreamsPerClient);
     }
 
     public static ServerOptions parse(List<String> args) {
@@ -49,6 +57,10 @@ public record ServerOptions(String host, int port, Path content, String basePath
                 o = o.withDev(true);
                 continue;
             }
+            if (flag.equals("--trust-proxy")) {
+                o = new ServerOptions(o.host(), o.port(), o.content(), o.basePath(), o.dev(), true, o.maxStreams(), o.maxStreamsPerClient());
+                continue;
+            }
             String value = inlineValue;
             if (value == null) {
                 if (i + 1 >= args.size() || !isFlagWithValue(flag)) {
@@ -59,7 +71,9 @@ public record ServerOptions(String host, int port, Path content, String basePath
             }
             switch (flag) {
                 case "--port" -> o = o.withPort(port(value));
-                case "--host" -> o = new ServerOptions(value, o.port(), o.content(), o.basePath(), o.dev());
+                case "--host" -> o = new ServerOptions(value, o.port(), o.content(), o.basePath(), o.dev(), o.trustProxy(), o.maxStreams(), o.maxStreamsPerClient());
+                case "--max-streams" -> o = o.withStreamLimits(count("--max-streams", value), o.maxStreamsPerClient());
+                case "--max-streams-per-client" -> o = o.withStreamLimits(o.maxStreams(), count("--max-streams-per-client", value));
                 case "--content" -> {
                     Path dir = Path.of(value).toAbsolutePath().normalize();
                     if (!Files.isDirectory(dir)) {
@@ -75,7 +89,7 @@ public record ServerOptions(String host, int port, Path content, String basePath
     }
 
     private static boolean isFlagWithValue(String flag) {
-        return List.of("--port", "--host", "--content", "--base-path").contains(flag);
+        return List.of("--port", "--host", "--content", "--base-path", "--max-streams", "--max-streams-per-client").contains(flag);
     }
 
     private static int port(String value) {

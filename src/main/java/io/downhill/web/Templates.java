@@ -33,4 +33,11 @@ final class Templates {
         engine.render(template, model, out);
         return out.toString();
     }
+
+    /** For templates with several parameters. */
+    String render(String template, java.util.Map<String, Object> params) {
+        StringOutput out = new StringOutput(16 * 1024);
+        engine.render(template, params, out);
+        return out.toString();
+    }
 }

@@ -31,7 +31,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String basePath) {
-        return start(new ServerOptions("127.0.0.1", 0, null, basePath, false));
+        return start(new ServerOptions("127.0.0.1", 0, null, basePath, false, false));
     }
 
     public Server server() {

@@ -1,4 +1,4 @@
-package io.downhill.course;
+package io.downhill.text;
 
 import java.util.Collection;
 
@@ -20,7 +20,7 @@ public final class Suggest {
         return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

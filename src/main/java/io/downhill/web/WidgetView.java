@@ -1,0 +1,49 @@
+package io.downhill.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.downhill.optim.Catalog;
+import io.downhill.optim.OptimizerInfo;
+import io.downhill.optim.ProblemInfo;
+import io.downhill.widget.WidgetSpec;
+import java.util.List;
+import java.util.Map;
+
+/** What a widget's template needs besides its spec: its id, its config as JSON, and the API. */
+public record WidgetView(String id, String apiBase, WidgetSpec spec) {
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("sgd", "SGD"), Map.entry("momentum", "Momentum"), Map.entry("nesterov", "Nesterov"),
+            Map.entry("adagrad", "AdaGrad"), Map.entry("rmsprop", "RMSprop"), Map.entry("adam", "Adam"),
+            Map.entry("adamw", "AdamW"), Map.entry("bowl", "Bowl x² + 2y²"), Map.entry("ill-conditioned", "Ill-conditioned bowl"),
+            Map.entry("rosenbrock", "Rosenbrock"), Map.entry("beale", "Beale"), Map.entry("himmelblau", "Himmelblau"),
+            Map.entry("saddle", "Saddle x² − y²"), Map.entry("monkey-saddle", "Monkey saddle"),
+            Map.entry("plateau-2d", "Plateau"), Map.entry("double-well", "Double well"), Map.entry("quadratic", "Quadratic"),
+            Map.entry("plateau", "Plateau"));
+
+    /** A person's name for an optimizer or problem id. */
+    public static String label(String id) {
+        return LABELS.getOrDefault(id, id);
+    }
+
+    public String configJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("widget spec cannot be written as JSON", e);
+        }
+    }
+
+    public List<String> optimizers() {
+        return Catalog.optimizers().stream().map(OptimizerInfo::name).toList();
+    }
+
+    /** The plot range of coordinate i of the widget's problem. */
+    public double[] range(int i) {
+        ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();
+        return info.range()[i];
+    }
+
+    public double stepOf(int i) {
+        double[] r = range(i);
+        return (r[1] - r[0]) / 200;
+    }
+}

@@ -1,0 +1,30 @@
+package io.downhill.widget;
+
+import io.downhill.optim.Catalog;
+import io.downhill.optim.OptimizerInfo;
+import io.downhill.optim.ProblemInfo;
+import java.util.List;
+
+/** Names the engine knows, so a widget block is checked against the engine's own truth. */
+final class Catalogs {
+    private Catalogs() {}
+
+    static List<String> problems(String kind) {
+        return Catalog.problems().stream().filter(p -> p.kind().equals(kind)).map(ProblemInfo::name).toList();
+    }
+
+    static List<String> optimizers() {
+        return Catalog.optimizers().stream().map(OptimizerInfo::name).toList();
+    }
+
+    static ProblemInfo problem(String name) {
+        return Catalog.problems().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The problem's plot range widened a little, as the bounds for a start point. */
+    static double[] startBounds(String problem, int coordinate) {
+        double[] r = problem(problem).range()[coordinate];
+        double pad = (r[1] - r[0]) * 0.5;
+        return new double[] {r[0] - pad, r[1] + pad};
+    }
+}

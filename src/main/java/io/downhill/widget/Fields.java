@@ -1,0 +1,167 @@
+package io.downhill.widget;
+
+import io.downhill.text.Suggest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed, bounded reads of a widget block's YAML keys. Every read marks its key as known, so the
+ * leftovers are the unknown keys an author misspelt.
+ */
+final class Fields {
+    private final Map<String, Object> values;
+    private final Set<String> known = new HashSet<>();
+
+    Fields(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    boolean has(String key) {
+        known.add(key);
+        return values.get(key) != null;
+    }
+
+    String text(String key, String fallback, int maxLength) {
+        known.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Map || v instanceof List) {
+            throw new WidgetException(key, "'" + key + "' must be a text");
+        }
+        String s = String.valueOf(v).strip();
+        if (s.length() > maxLength) {
+            throw new WidgetException(key, "'" + key + "' must be at most " + maxLength + " characters");
+        }
+        return s;
+    }
+
+    String choice(String key, String fallback, Collection<String> allowed) {
+        String s = text(key, fallback, 100);
+        if (!allowed.contains(s)) {
+            throw new WidgetException(key, "'" + key + "' must be one of " + String.join(", ", allowed)
+                    + ", not '" + s + "'" + hint(s, allowed));
+        }
+        return s;
+    }
+
+    List<String> choices(String key, List<String> fallback, Collection<String> allowed, int min, int max) {
+        known.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        List<?> raw = v instanceof List<?> l ? l : List.of(v);
+        if (raw.size() < min || raw.size() > max) {
+            throw new WidgetException(key, "'" + key + "' must list " + (min == max ? min : min + " to " + max) + " values");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : raw) {
+            String s = String.valueOf(item).strip();
+            if (!allowed.contains(s)) {
+                throw new WidgetException(key, "'" + key + "' has '" + s + "'; allowed: " + String.join(", ", allowed) + hint(s, allowed));
+            }
+            if (out.contains(s)) {
+                throw new WidgetException(key, "'" + key + "' lists '" + s + "' twice");
+            }
+            out.add(s);
+        }
+        return List.copyOf(out);
+    }
+
+    double number(String key, double fallback, double min, double max) {
+        known.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        return checkNumber(key, v, min, max);
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+        known.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Integer || v instanceof Long)) {
+            throw new WidgetException(key, "'" + key + "' must be a whole number from " + min + " to " + max);
+        }
+        long n = ((Number) v).longValue();
+        if (n < min || n > max) {
+            throw new WidgetException(key, "'" + key + "' must be from " + min + " to " + max + ", not " + n);
+        }
+        return (int) n;
+    }
+
+    double[] numbers(String key, double[] fallback, int length, double min, double max) {
+        known.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof List<?> list) || list.size() != length) {
+            throw new WidgetException(key, "'" + key + "' must be a list of " + length + " numbers, e.g. [1.5, -2]");
+        }
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = checkNumber(key, list.get(i), min, max);
+        }
+        return out;
+    }
+
+    List<Double> numberList(String key, List<Double> fallback, int minCount, int maxCount, double min, double max) {
+        known.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof List<?> list) || list.size() < minCount || list.size() > maxCount) {
+            throw new WidgetException(key, "'" + key + "' must be a list of " + minCount + " to " + maxCount + " numbers");
+        }
+        List<Double> out = new ArrayList<>();
+        for (Object item : list) {
+            out.add(checkNumber(key, item, min, max));
+        }
+        return List.copyOf(out);
+    }
+
+    Object raw(String key) {
+        known.add(key);
+        return values.get(key);
+    }
+
+    /** Throws for the first key nobody asked for. */
+    void rejectUnknown(String type) {
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                throw new WidgetException(key, "unknown key '" + key + "' for a " + type + " widget" + hint(key, known)
+                        + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static double checkNumber(String key, Object v, double min, double max) {
+        if (!(v instanceof Number n)) {
+            throw new WidgetException(key, "'" + key + "' must be a number from " + fmt(min) + " to " + fmt(max));
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d) || d < min || d > max) {
+            throw new WidgetException(key, "'" + key + "' must be from " + fmt(min) + " to " + fmt(max) + ", not " + fmt(d));
+        }
+        return d;
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static String hint(String word, Collection<String> candidates) {
+        return Suggest.didYouMean(word, candidates);
+    }
+}

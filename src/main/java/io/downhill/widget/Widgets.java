@@ -1,0 +1,28 @@
+package io.downhill.widget;
+
+import java.util.List;
+import java.util.Map;
+
+/** Reads a {@code widget} block's YAML mapping into the spec record of its type. */
+public final class Widgets {
+    public static final List<String> TYPES = List.of("descent-1d", "descent-2d", "lr-compare", "optimizer-race");
+
+    private Widgets() {}
+
+    public static WidgetSpec parse(Map<String, Object> yaml) {
+        Fields f = new Fields(yaml);
+        if (yaml.get("type") == null) {
+            throw new WidgetException(null, "a widget block needs 'type:', one of " + String.join(", ", TYPES));
+        }
+        String type = f.choice("type", "", TYPES);
+        WidgetSpec spec = switch (type) {
+            case "descent-1d" -> Descent1d.from(f);
+            case "descent-2d" -> Descent2d.from(f);
+            case "lr-compare" -> LrCompare.from(f);
+            case "optimizer-race" -> OptimizerRace.from(f);
+            default -> throw new WidgetException("type", "unknown widget type '" + type + "'");
+        };
+        f.rejectUnknown(type);
+        return spec;
+    }
+}

@@ -1,0 +1,188 @@
+package io.downhill.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.downhill.web.ServerOptions;
+import io.downhill.web.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Each widget type played in a real browser, on a fixture lesson served under a base path. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WidgetBrowserTest {
+    private TestServer server;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start() {
+        Path gallery = Path.of("src/test/resources/courses/widgets").toAbsolutePath();
+        server = TestServer.start(new ServerOptions("127.0.0.1", 0, gallery, "/course", false, false));
+        driver = Browser.open(1280, 1000);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openGallery() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(server.url("/lessons/gallery"));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(4L));
+        Browser.consoleErrors(driver);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private long iteration(String widget) {
+        return Long.parseLong(driver.findElement(By.cssSelector("#" + widget + " [data-readout='t']")).getText());
+    }
+
+    private long points(String widget, String chart, int trace) {
+        return (Long) js("const el = document.querySelector(arguments[0]); return el.data[arguments[1]].x.length;",
+                "#" + widget + " [data-chart='" + chart + "']", trace);
+    }
+
+    private WebElement button(String widget, String action) {
+        return driver.findElement(By.cssSelector("#" + widget + " [data-action='" + action + "']"));
+    }
+
+    private void play(String widget) {
+        WebElement b = button(widget, "play");
+        b.click();
+    }
+
+    @Test
+    void descent2dPlaysPausesForksAndResets() {
+        String w = "w2";
+        assertThat(iteration(w)).isZero();
+        play(w);
+        wait.until(d -> iteration(w) > 20);
+        assertThat(points(w, "contour", 2)).isGreaterThan(20);
+        assertThat(points(w, "loss", 0)).isGreaterThan(20);
+        assertThat(driver.findElement(By.cssSelector("#" + w + " [data-readout='loss']")).getText()).isNotEqualTo("–");
+
+        // moving the lr slider while playing continues from the current step and marks the change
+        WebElement lr = driver.findElement(By.cssSelector("#" + w + " [data-control='lr']"));
+        lr.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        wait.until(d -> ((Number) js("return document.querySelector('#w2 [data-chart=loss]').layout.shapes.length")).intValue() >= 1);
+        long atChange = ((Number) js("return document.querySelector('#w2 [data-chart=loss]').layout.shapes[0].x0")).longValue();
+        assertThat(atChange).isPositive();
+        assertThat(driver.getCurrentUrl()).contains("w2.changes=" + atChange + ":lr:");
+
+        play(w); // pause
+        long paused = iteration(w);
+        sleep(400);
+        assertThat(iteration(w)).isEqualTo(paused);
+        assertThat(button(w, "play").getAttribute("aria-pressed")).isEqualTo("false");
+
+        button(w, "step").click();
+        wait.until(d -> iteration(w) == paused + 1);
+
+        button(w, "reset").click();
+        wait.until(d -> iteration(w) == 0);
+        assertThat(points(w, "contour", 2)).isEqualTo(1);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void theUrlHashReproducesTheRunAfterReload() {
+        String w = "w2";
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w2 [data-control='optimizer']")))
+                .selectByValue("momentum");
+        button(w, "step").click();
+        for (int i = 0; i < 24; i++) {
+            button(w, "step").click();
+        }
+        wait.until(d -> iteration(w) == 25);
+        String loss = driver.findElement(By.cssSelector("#w2 [data-readout='loss']")).getText();
+        String position = driver.findElement(By.cssSelector("#w2 [data-readout='params']")).getText();
+        String url = driver.getCurrentUrl();
+        assertThat(url).contains("w2.opt=momentum").contains("w2.t=25");
+
+        driver.get("about:blank");
+        driver.get(url);
+        wait.until(d -> "true".equals(d.findElement(By.id("w2")).getAttribute("data-ready")));
+        wait.until(d -> iteration(w) == 25);
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-readout='loss']")).getText()).isEqualTo(loss);
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-readout='params']")).getText()).isEqualTo(position);
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-control='optimizer']")).getAttribute("value")).isEqualTo("momentum");
+    }
+
+    @Test
+    void descent1dRollsIntoAValleyAndSaysWhich() {
+        String w = "w1";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        assertThat(iteration(w)).isPositive();
+        assertThat(points(w, "curve", 2)).isGreaterThan(5);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-basin]")).getText()).contains("local minimum");
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).startsWith("SGD ");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void lrCompareShowsThreeRunsAndTheirStatus() {
+        String w = "w3";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        for (int trace = 2; trace < 5; trace++) {
+            assertThat(points(w, "contour", trace)).isGreaterThan(1);
+        }
+        String board = driver.findElement(By.cssSelector("#w3 [data-board]")).getText();
+        assertThat(board).contains("lr 0.01").contains("lr 0.1").contains("lr 0.5");
+        assertThat(driver.findElement(By.cssSelector("#w3 [data-summary]")).getText()).contains("with lr 0.5");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void optimizerRaceFillsItsLeaderboard() {
+        String w = "w4";
+        play(w);
+        wait.until(d -> iteration(w) > 30);
+        assertThat(driver.findElements(By.cssSelector("#w4 [data-board] tbody tr"))).hasSize(5);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        String summary = driver.findElement(By.cssSelector("#w4 [data-summary]")).getText();
+        assertThat(summary).contains("Adam").contains("SGD");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void aPhoneHasNoHorizontalScroll() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(server.url("/lessons/gallery"));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(4L));
+        Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.downhill.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Server-Sent Events over real HTTP: frames, ids, resume, errors, limits, and cleanup. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunStreamHttpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SPEC = """
+            {"problem": {"name": "rosenbrock"}, "start": [-1.5, 2],
+             "optimizer": {"name": "adam", "lr": 0.05}, "stop": {"max_steps": 120}, "seed": 3}""";
+    private static final int PER_CLIENT = 3;
+
+    private TestServer server;
+
+    record Event(String name, String id, String data) {}
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start(new ServerOptions("127.0.0.1", 0, null, "/course", false, false)
+                .withStreamLimits(50, PER_CLIENT));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private String streamPath(String spec) {
+        return "/api/runs/stream?spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> stream(String spec, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Accept", "text/event-stream"));
+        all.addAll(List.of(headers));
+        return server.get(streamPath(spec), all.toArray(String[]::new));
+    }
+
+    static List<Event> parse(String body) {
+        List<Event> events = new ArrayList<>();
+        for (String block : body.split("\n\n")) {
+            String name = "message";
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                }
+            }
+            if (data.length() > 0) {
+                events.add(new Event(name, id, data.toString()));
+            }
+        }
+        return events;
+    }
+
+    private List<JsonNode> steps(List<Event> events) throws Exception {
+        List<JsonNode> steps = new ArrayList<>();
+        for (Event e : events) {
+            if (e.name().equals("frame")) {
+                JsonNode frame = JSON.readTree(e.data()).get("steps");
+                frame.forEach(steps::add);
+                assertThat(e.id()).isEqualTo(frame.get(frame.size() - 1).get("t").asText());
+            }
+        }
+        return steps;
+    }
+
+    @Test
+    void framesCarryConsecutiveStepsThenADoneEvent() throws Exception {
+        HttpResponse<String> r = stream(SPEC);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        List<Event> events = parse(r.body());
+        List<JsonNode> steps = steps(events);
+        assertThat(steps).hasSize(121);
+        for (int t = 0; t < steps.size(); t++) {
+            assertThat(steps.get(t).get("t").asInt()).isEqualTo(t);
+        }
+        assertThat(events.stream().filter(e -> e.name().equals("frame")).count()).isGreaterThan(1);
+        Event done = events.get(events.size() - 1);
+        assertThat(done.name()).isEqualTo("done");
+        assertThat(JSON.readTree(done.data()).get("status").get("reason").asText()).isEqualTo("max-steps");
+        assertThat(JSON.readTree(done.data()).get("status").get("steps").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void streamedStepsAreBitIdenticalToPost() throws Exception {
+        JsonNode posted = JSON.readTree(server.post("/api/runs", SPEC, "Content-Type", "application/json").body());
+        List<JsonNode> streamed = steps(parse(stream(SPEC).body()));
+        assertThat(streamed).hasSize(posted.get("steps").size());
+        for (int t = 0; t < streamed.size(); t++) {
+            assertThat(streamed.get(t).toString()).isEqualTo(posted.get("steps").get(t).toString());
+        }
+    }
+
+    @Test
+    void lastEventIdResumesAfterThatStep() throws Exception {
+        List<JsonNode> all = steps(parse(stream(SPEC).body()));
+        List<JsonNode> resumed = steps(parse(stream(SPEC, "Last-Event-ID", "49").body()));
+        assertThat(resumed.get(0).get("t").asInt()).isEqualTo(50);
+        assertThat(resumed).hasSize(71);
+        assertThat(resumed.get(0).toString()).isEqualTo(all.get(50).toString());
+        List<JsonNode> forked = steps(parse(server.get(streamPath(SPEC) + "&from=99", "Accept", "text/event-stream").body()));
+        assertThat(forked.get(0).get("t").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void aBadSpecIs400ProblemJsonNotAStream() throws Exception {
+        HttpResponse<String> r = stream("{\"problem\": {\"name\": \"bowl\"}, \"optimizer\": {\"name\": \"sgd\", \"lr\": -1}, \"stop\": {\"max_steps\": 5}}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("optimizer.lr");
+
+        HttpResponse<String> missing = server.get("/api/runs/stream", "Accept", "text/event-stream");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).get("field").asText()).isEqualTo("spec");
+
+        HttpResponse<String> tooLong = stream(SPEC.replace("\"seed\": 3", "\"seed\": 3" + " ".repeat(13_000)));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(tooLong.body()).get("field").asText()).isEqualTo("spec");
+
+        HttpResponse<String> plain = server.get(streamPath(SPEC));
+        assertThat(plain.statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void tooManyStreamsFromOneClientIs429AndDroppedConnectionsFreeTheirSlots() throws Exception {
+        // a long run that slow readers never drain, so each stream stays open
+        String longRun = """
+                {"problem": {"name": "rosenbrock"}, "optimizer": {"name": "adam", "lr": 0.001},
+                 "stop": {"max_steps": 20000}}""";
+        int before = server.server().activeStreams();
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < PER_CLIENT; i++) {
+                slow.add(openWithoutReading(streamPath(longRun)));
+            }
+            awaitActive(before + PER_CLIENT);
+
+            HttpResponse<String> refused = stream(SPEC);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("content-type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("retry-after")).hasValue("1");
+            assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains(String.valueOf(PER_CLIENT));
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+        awaitActive(before);
+        assertThat(stream(SPEC).statusCode()).isEqualTo(200);
+    }
+
+    private Socket openWithoutReading(String path) throws Exception {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        URI uri = URI.create(server.url(path));
+        socket.connect(new InetSocketAddress("127.0.0.1", uri.getPort()), 5000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        byte[] head = new byte[12];
+        int n = in.readNBytes(head, 0, head.length);
+        assertThat(new String(head, 0, n, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        return socket;
+    }
+
+    private void awaitActive(int expected) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (server.server().activeStreams() != expected && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(server.server().activeStreams()).isEqualTo(expected);
+    }
+
+    static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url));
+    }
+}

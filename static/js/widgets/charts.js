@@ -1,0 +1,132 @@
+// Plotly figures in the site's style: transparent paper, theme colours, system font, log loss axis.
+
+import { themeColours } from './widget.js';
+import { toNumber } from './format.js';
+
+export const plotly = () => window.Plotly;
+
+export function config(filename) {
+  return {
+    responsive: true,
+    displaylogo: false,
+    scrollZoom: false,
+    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
+    toImageButtonOptions: { filename, scale: 2 },
+  };
+}
+
+export function layout(extra = {}) {
+  const c = themeColours();
+  const axis = { gridcolor: c.border, zerolinecolor: c.border, linecolor: c.border, tickfont: { color: c.faint, size: 11 }, titlefont: { color: c.soft, size: 12 }, automargin: true };
+  return {
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { family: getComputedStyle(document.body).fontFamily, color: c.fg, size: 12 },
+    margin: { l: 48, r: 12, t: 12, b: 40 },
+    showlegend: false,
+    legend: { orientation: 'h', x: 0, y: 1.12, font: { size: 11 } },
+    hoverlabel: { font: { family: 'inherit' } },
+    ...extra,
+    xaxis: { ...axis, ...(extra.xaxis ?? {}) },
+    yaxis: { ...axis, ...(extra.yaxis ?? {}) },
+  };
+}
+
+/** Re-colours a chart after the theme changed, keeping its data and axes. */
+export function retheme(el) {
+  if (!el?.data) return;
+  const fresh = layout();
+  plotly().relayout(el, {
+    'font.color': fresh.font.color,
+    'xaxis.gridcolor': fresh.xaxis.gridcolor, 'yaxis.gridcolor': fresh.yaxis.gridcolor,
+    'xaxis.zerolinecolor': fresh.xaxis.zerolinecolor, 'yaxis.zerolinecolor': fresh.yaxis.zerolinecolor,
+    'xaxis.tickfont.color': fresh.xaxis.tickfont.color, 'yaxis.tickfont.color': fresh.yaxis.tickfont.color,
+  });
+}
+
+export async function landscape(api, problem, n) {
+  const url = `${api}/landscape?problem=${encodeURIComponent(JSON.stringify(problem))}&n=${n}`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`landscape: ${response.status}`);
+  return response.json();
+}
+
+/** Contour levels on log(1 + f - min) so that both the steep walls and the valley floor show. */
+export function contourTrace(land) {
+  let min = Infinity;
+  for (const row of land.z) for (const v of row) if (v < min) min = v;
+  const z = land.z.map((row) => row.map((v) => Math.log10(1 + v - min)));
+  const dark = document.documentElement.dataset.theme === 'dark';
+  return {
+    type: 'contour',
+    x: land.x, y: land.y, z,
+    customdata: land.z,
+    hovertemplate: 'x %{x:.3f}, y %{y:.3f}<br>f %{customdata:.4g}<extra></extra>',
+    colorscale: dark
+      ? [[0, '#0f2a3f'], [0.5, '#1d3b52'], [1, '#3a4a5a']]
+      : [[0, '#dcecf8'], [0.5, '#eef4f9'], [1, '#fbf7f0']],
+    contours: { coloring: 'fill', showlines: true },
+    line: { color: dark ? 'rgba(255,255,255,0.16)' : 'rgba(0,40,80,0.18)', width: 1 },
+    ncontours: 22,
+    showscale: false,
+  };
+}
+
+export function minimaTrace(land) {
+  const minima = land.minima ?? [];
+  return {
+    type: 'scatter', mode: 'markers', name: 'minimum',
+    x: minima.map((m) => m[0]), y: minima.map((m) => m[1]),
+    marker: { symbol: 'star', size: 12, color: themeColours().fg, line: { width: 1, color: themeColours().bg } },
+    hovertemplate: 'minimum (%{x:.3g}, %{y:.3g})<extra></extra>',
+  };
+}
+
+export function pathTrace(name, colour, dash = 'solid') {
+  return {
+    type: 'scatter', mode: 'lines+markers', name,
+    x: [], y: [],
+    line: { color: colour, width: 2.2, dash },
+    marker: { color: colour, size: 4 },
+    hovertemplate: `${name}<br>(%{x:.3f}, %{y:.3f})<extra></extra>`,
+  };
+}
+
+export function headTrace(colour) {
+  return {
+    type: 'scatter', mode: 'markers', showlegend: false, hoverinfo: 'skip',
+    x: [], y: [],
+    marker: { color: colour, size: 12, line: { width: 2, color: themeColours().bg } },
+  };
+}
+
+export function lossTrace(name, colour) {
+  return {
+    type: 'scatter', mode: 'lines', name,
+    x: [], y: [],
+    line: { color: colour, width: 2 },
+    hovertemplate: `${name}<br>step %{x}<br>loss %{y:.4g}<extra></extra>`,
+  };
+}
+
+/** Loss on a log axis when it stays positive, linear when it can be zero or negative. */
+export function lossAxisType(values) {
+  return values.every((v) => v > 0) ? 'log' : 'linear';
+}
+
+/** Steps from index `from` (exclusive) to `to` (inclusive) as x/y arrays for extendTraces. */
+export function slice(steps, from, to, pick) {
+  const xs = [];
+  const ys = [];
+  for (let t = from + 1; t <= Math.min(to, steps.length - 1); t++) {
+    const [x, y] = pick(steps[t]);
+    xs.push(x);
+    ys.push(y);
+  }
+  return [xs, ys];
+}
+
+export const finite = (v) => {
+  const n = toNumber(v);
+  return Number.isFinite(n) ? n : null;
+};

@@ -1,0 +1,33 @@
+// Numbers as a person reads them: a few significant digits, exponents for tiny or huge values.
+
+export function num(x, digits = 4) {
+  if (x === null || x === undefined) return '–';
+  if (typeof x === 'string') return x === 'NaN' ? 'NaN' : x.replace('Infinity', '∞');
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : (x > 0 ? '∞' : '−∞');
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) {
+    return x.toExponential(Math.max(1, digits - 2)).replace('e', 'e').replace('-', '−');
+  }
+  return Number(x.toPrecision(digits)).toString().replace('-', '−');
+}
+
+export function vec(values, digits = 4) {
+  return `(${values.map((v) => num(v, digits)).join(', ')})`;
+}
+
+/** Reads "Infinity"/"NaN" strings (how JSON carries a diverged step) back into numbers. */
+export function toNumber(x) {
+  if (typeof x === 'number') return x;
+  if (x === 'Infinity') return Infinity;
+  if (x === '-Infinity') return -Infinity;
+  return NaN;
+}
+
+export const OPTIMIZER_NAMES = {
+  sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad',
+  rmsprop: 'RMSprop', adam: 'Adam', adamw: 'AdamW',
+};
+
+export function optimizerName(name) {
+  return OPTIMIZER_NAMES[name] ?? name;
+}

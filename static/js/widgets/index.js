@@ -1,0 +1,29 @@
+// Finds the widgets on the page and starts each with its own module.
+
+const started = new WeakSet();
+
+async function hydrate(figure) {
+  if (started.has(figure)) return;
+  started.add(figure);
+  try {
+    const module = await import(`./${figure.dataset.widget}.js`);
+    const widget = new module.default(figure);
+    figure.widget = widget;
+    await widget.start();
+    figure.dataset.ready = 'true';
+  } catch (error) {
+    console.error(`widget ${figure.id} failed to start`, error);
+    const summary = figure.querySelector('[data-summary]');
+    if (summary) summary.textContent = 'This widget could not start. Reload the page to try again.';
+  }
+}
+
+export function startWidgets() {
+  const figures = document.querySelectorAll('figure[data-widget]');
+  if (figures.length === 0) return;
+  if (!window.Plotly) {
+    window.addEventListener('load', () => startWidgets(), { once: true });
+    return;
+  }
+  figures.forEach((figure) => hydrate(figure));
+}
