@@ -1,0 +1,23 @@
+package io.downhill.optim;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The validated {@code problem} part of a spec: its name and every parameter with defaults filled
+ * in (Double for numbers, Integer for integers, e.g. {@code batch_size} = n when not given).
+ */
+public record ProblemSpec(String name, Map<String, Object> params) {
+  public ProblemSpec {
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+
+  double number(String key) {
+    return (Double) params.get(key);
+  }
+
+  int integer(String key) {
+    return (Integer) params.get(key);
+  }
+}
