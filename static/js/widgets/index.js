@@ -9,7 +9,7 @@ async function hydrate(figure) {
     const module = await import(`./${figure.dataset.widget}.js`);
     const widget = new module.default(figure);
     figure.widget = widget;
-    await widget.start();
+    await widget.launch();
     figure.dataset.ready = 'true';
   } catch (error) {
     console.error(`widget ${figure.id} failed to start`, error);

@@ -100,9 +100,12 @@ export class Player {
     if (this.playing) this.pause(); else this.play();
   }
 
+  /** One step forward; if that step has not arrived yet, it shows as soon as it does. */
   stepOnce() {
     this.pause();
-    if (this.t < this.available) this.#show(this.t + 1);
+    const base = this.target ?? this.t;
+    if (this.finished && base >= this.lastStep) return;
+    this.goTo(base + 1);
   }
 
   /** Moves the clock to step t, waiting for the data if it has not arrived yet. */

@@ -48,7 +48,7 @@ export class Widget {
   themeChanged() {}
 
   // ----- life cycle -----
-  async start() {
+  async launch() {
     this.readHash();
     await this.setup();
     this.changes = this.restoredChanges();
@@ -91,6 +91,10 @@ export class Widget {
   #draw(t, reset) {
     this.draw(t, reset);
     this.updateReadouts(t);
+    if (!this.player.playing) {
+      clearTimeout(this.hashTimer);
+      this.hashTimer = setTimeout(() => this.writeHash(), 150);
+    }
     if (this.firstPointPending && t > 0) {
       this.firstPointPending = false;
       performance.measure(`${this.id}-first-point`, `${this.id}-play`);
@@ -103,7 +107,7 @@ export class Widget {
       const el = this.figure.querySelector(`[data-readout="${name}"]`);
       if (el) el.textContent = text;
     };
-    set('t', step ? String(step.t) : '0');
+    set('t', String(t));
     if (!step) return;
     set('loss', num(toNumber(step.loss)));
     set('params', step.params.length === 1 ? num(toNumber(step.params[0])) : vec(step.params.map(toNumber), 3));
@@ -169,12 +173,11 @@ export class Widget {
       if (input.type === 'checkbox') return input.checked;
       if (input.type === 'range') {
         const v = Number(input.value);
-        return input.dataset.scale === 'log' ? Number((10 ** v).toPrecision(3)) : v;
+        return input.dataset.scale === 'log' ? Number((10 ** v).toPrecision(2)) : v;
       }
       return input.value;
     };
     const show = (text) => { if (output && text !== undefined) output.textContent = text; };
-    if (output && input.dataset.scale === 'log') show(num(read(), 3));
     input.addEventListener('input', () => {
       const v = read();
       show(input.dataset.scale === 'log' ? num(v, 3) : (typeof v === 'number' ? num(v, 3) : undefined));

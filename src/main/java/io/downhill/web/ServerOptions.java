@@ -43,6 +43,22 @@ public record ServerOptions(String host, int port, Path content, String basePath
         return new ServerOptions(host, port, content, basePath, newDev, trustProxy, maxStreams, maxStreamsPerClient);
     }
 
+    public ServerOptions withStreamLimits(int total, int perClient) {
+        return new ServerOptions(host, port, content, basePath, dev, trustProxy, total, perClient);
+    }
+
+    private static int count(String flag, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > 100_000) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a number from 1 to 100000, got '" + value + "'");
+        }
+    }
+
     public static ServerOptions parse(List<String> args) {
         ServerOptions o = defaults();
         for (int i = 0; i < args.size(); i++) {

@@ -11,8 +11,8 @@ public record OptimizerRace(String problem, List<String> problems, List<String> 
 
     /** Learning rates that make a fair race on the default problems; an author may override any. */
     static final Map<String, Double> DEFAULT_LR = Map.of(
-            "sgd", 0.002, "momentum", 0.002, "nesterov", 0.002, "adagrad", 0.5,
-            "rmsprop", 0.01, "adam", 0.05, "adamw", 0.05);
+            "sgd", 0.002, "momentum", 0.002, "nesterov", 0.001, "adagrad", 0.5,
+            "rmsprop", 0.01, "adam", 0.1, "adamw", 0.1);
 
     @Override
     public String type() {

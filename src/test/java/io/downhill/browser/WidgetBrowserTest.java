@@ -86,7 +86,7 @@ class WidgetBrowserTest {
 
         // moving the lr slider while playing continues from the current step and marks the change
         WebElement lr = driver.findElement(By.cssSelector("#" + w + " [data-control='lr']"));
-        lr.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        lr.sendKeys(Keys.ARROW_LEFT);
         wait.until(d -> ((Number) js("return document.querySelector('#w2 [data-chart=loss]').layout.shapes.length")).intValue() >= 1);
         long atChange = ((Number) js("return document.querySelector('#w2 [data-chart=loss]').layout.shapes[0].x0")).longValue();
         assertThat(atChange).isPositive();
@@ -110,17 +110,19 @@ class WidgetBrowserTest {
     @Test
     void theUrlHashReproducesTheRunAfterReload() {
         String w = "w2";
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w2 [data-control='problem']")))
+                .selectByValue("bowl");
+        wait.until(d -> js("return document.getElementById('w2').widget.problem").equals("bowl"));
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w2 [data-control='optimizer']")))
                 .selectByValue("momentum");
-        button(w, "step").click();
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < 25; i++) {
             button(w, "step").click();
         }
         wait.until(d -> iteration(w) == 25);
         String loss = driver.findElement(By.cssSelector("#w2 [data-readout='loss']")).getText();
         String position = driver.findElement(By.cssSelector("#w2 [data-readout='params']")).getText();
         String url = driver.getCurrentUrl();
-        assertThat(url).contains("w2.opt=momentum").contains("w2.t=25");
+        assertThat(url).contains("w2.problem=bowl").contains("w2.opt=momentum").contains("w2.t=25");
 
         driver.get("about:blank");
         driver.get(url);
@@ -129,6 +131,7 @@ class WidgetBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#w2 [data-readout='loss']")).getText()).isEqualTo(loss);
         assertThat(driver.findElement(By.cssSelector("#w2 [data-readout='params']")).getText()).isEqualTo(position);
         assertThat(driver.findElement(By.cssSelector("#w2 [data-control='optimizer']")).getAttribute("value")).isEqualTo("momentum");
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-control='problem']")).getAttribute("value")).isEqualTo("bowl");
     }
 
     @Test
@@ -166,6 +169,22 @@ class WidgetBrowserTest {
         wait.until(d -> button(w, "play").getText().contains("Replay"));
         String summary = driver.findElement(By.cssSelector("#w4 [data-summary]")).getText();
         assertThat(summary).contains("Adam").contains("SGD");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void aDivergingRunIsShownAsDivergedNotAsAnError() {
+        driver.get(server.url("/lessons/diverging"));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(2L));
+        play("w1");
+        play("w2");
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        wait.until(d -> button("w2", "play").getText().contains("Replay"));
+        String board = driver.findElement(By.cssSelector("#w1 [data-board]")).getText();
+        assertThat(board).containsPattern("Nesterov.*diverged");
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).contains("Nesterov diverged after");
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-board]")).getText()).containsPattern("lr 0.6.*diverged");
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-summary]")).getAttribute("class")).doesNotContain("is-error");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 

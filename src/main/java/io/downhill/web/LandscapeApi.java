@@ -1,0 +1,140 @@
+package io.downhill.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.downhill.optim.RunSpec;
+import io.downhill.optim.SpecException;
+import io.downhill.optim.problems.Problem;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/landscape?problem={"name":"rosenbrock"}&n=80}: the function sampled on a grid
+ * over its plot range, for the curve or contour a widget draws under the path.
+ */
+final class LandscapeApi {
+    static final int MAX_GRID_2D = 200;
+    static final int MAX_GRID_1D = 1000;
+
+    private LandscapeApi() {}
+
+    static void landscape(Context ctx) throws IOException {
+        Problem problem = problem(ctx.queryParam("problem"));
+        int dimension = problem.dimension();
+        if (!problem.kind().equals("1d") && !problem.kind().equals("2d")) {
+            throw ApiProblem.badRequest("problem", "a landscape is drawn for 1D and 2D test functions only, not '" + problem.kind() + "' problems");
+        }
+        int max = dimension == 1 ? MAX_GRID_1D : MAX_GRID_2D;
+        int n = gridSize(ctx.queryParam("n"), dimension == 1 ? 400 : 80, max);
+        double[][] range = problem.range();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(n * n * 12 + 1024);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("name", problem.name());
+            g.writeStringField("kind", problem.kind());
+            double[] xs = grid(range[0], n);
+            g.writeFieldName("x");
+            g.writeArray(xs, 0, n);
+            if (dimension == 1) {
+                double[] ys = new double[n];
+                for (int i = 0; i < n; i++) {
+                    ys[i] = problem.value(new double[] {xs[i]});
+                }
+                g.writeFieldName("y");
+                g.writeArray(ys, 0, n);
+                g.writeArrayFieldStart("minima");
+                for (double[] m : problem.minima()) {
+                    g.writeArray(new double[] {m[0], problem.value(m)}, 0, 2);
+                }
+                g.writeEndArray();
+            } else {
+                double[] ys = grid(range[1], n);
+                g.writeFieldName("y");
+                g.writeArray(ys, 0, n);
+                double min = Double.POSITIVE_INFINITY;
+                g.writeArrayFieldStart("z");
+                double[] point = new double[2];
+                double[] row = new double[n];
+                for (int j = 0; j < n; j++) {
+                    for (int i = 0; i < n; i++) {
+                        point[0] = xs[i];
+                        point[1] = ys[j];
+                        row[i] = problem.value(point);
+                        min = Math.min(min, row[i]);
+                    }
+                    g.writeArray(row, 0, n);
+                }
+                g.writeEndArray();
+                g.writeNumberField("min", min);
+                g.writeArrayFieldStart("minima");
+                for (double[] m : problem.minima()) {
+                    g.writeArray(m, 0, m.length);
+                }
+                g.writeEndArray();
+            }
+            g.writeArrayFieldStart("range");
+            for (double[] r : range) {
+                g.writeArray(r, 0, 2);
+            }
+            g.writeEndArray();
+            double[] start = problem.defaultStart();
+            g.writeFieldName("defaultStart");
+            g.writeArray(start, 0, start.length);
+            g.writeEndObject();
+        }
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("application/json").result(out.toByteArray());
+    }
+
+    private static Problem problem(String json) {
+        if (json == null || json.isBlank()) {
+            throw ApiProblem.badRequest("problem", "is required, e.g. {\"name\":\"rosenbrock\"}");
+        }
+        if (json.length() > 2048) {
+            throw ApiProblem.badRequest("problem", "must be at most 2048 characters");
+        }
+        Object tree;
+        try {
+            tree = Json.MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("problem", "must be a JSON object such as {\"name\":\"bowl\"} (" + e.getOriginalMessage() + ")");
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("problem", tree);
+        spec.put("optimizer", Map.of("name", "sgd", "lr", 0.1));
+        spec.put("stop", Map.of("max_steps", 1));
+        try {
+            return RunSpec.fromJson(spec).createProblem();
+        } catch (SpecException e) {
+            throw ApiProblem.badRequest(e.field(), e.detail());
+        }
+    }
+
+    private static int gridSize(String value, int fallback, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 2 || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("n", "must be a whole number from 2 to " + max);
+        }
+    }
+
+    private static double[] grid(double[] range, int n) {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = range[0] + (range[1] - range[0]) * i / (n - 1);
+        }
+        return g;
+    }
+
+}
