@@ -2,7 +2,6 @@ package io.downhill.optim;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +89,5 @@ final class Json {
       return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (long) d : null;
     }
     return null;
-  }
-
-  static List<Object> copyOf(List<?> l) {
-    return new ArrayList<>(l);
   }
 }
