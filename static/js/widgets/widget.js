@@ -49,6 +49,7 @@ export class Widget {
 
   // ----- life cycle -----
   async launch() {
+    this.defaults = this.currentState();
     this.readHash();
     await this.setup();
     this.changes = this.restoredChanges();
@@ -225,7 +226,8 @@ export class Widget {
   writeHash() {
     const params = this.hashParams();
     for (const key of [...params.keys()]) if (key.startsWith(`${this.id}.`)) params.delete(key);
-    const state = this.currentState();
+    const state = Object.fromEntries(Object.entries(this.currentState())
+      .filter(([key, value]) => this.defaults?.[key] !== value));
     if (this.changes.length) {
       state.changes = this.changes.map((c) => `${c.at}:${Object.entries(c).filter(([k]) => k !== 'at').map(([k, v]) => `${k}:${v}`).join(':')}`).join(',');
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class RunApi {
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final long DRAIN_LIMIT = 1024 * 1024;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final byte[] problems;
@@ -98,14 +99,15 @@ final class RunApi {
         }
     }
 
+    /**
+     * Reads at most 64 KB. A larger body is refused, but first read and dropped (up to a bound) so
+     * that the client, still sending, gets the 400 instead of a reset connection.
+     */
     private static byte[] readBody(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                in.skipNBytes(Math.min(Math.max(0, ctx.req().getContentLengthLong() - body.length), DRAIN_LIMIT));
                 throw tooLarge();
             }
             return body;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,6 +33,7 @@ class DevReloadBrowserTest {
             Files.writeString(lesson, "---\ntitle: First, edited\n---\nNew words.\n");
             long start = System.nanoTime();
             new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(20))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.tagName("h1")).getText().equals("First, edited"));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(driver.findElement(By.cssSelector(".prose")).getText()).isEqualTo("New words.");
@@ -40,6 +42,7 @@ class DevReloadBrowserTest {
             // a broken edit shows the error on the page instead of stopping the server
             Files.writeString(lesson, "---\ntitle: [broken\n---\n");
             new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(20))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.tagName("h1")).getText().equals("The course has errors"));
             assertThat(driver.findElement(By.cssSelector(".issue-list")).getText()).contains("01-first.md:");
         } finally {

@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Each widget type played in a real browser, on a fixture lesson served under a base path. */
@@ -121,6 +122,7 @@ class WidgetBrowserTest {
         wait.until(d -> iteration(w) == 25);
         String loss = driver.findElement(By.cssSelector("#w2 [data-readout='loss']")).getText();
         String position = driver.findElement(By.cssSelector("#w2 [data-readout='params']")).getText();
+        wait.until(ExpectedConditions.urlContains("w2.t=25"));
         String url = driver.getCurrentUrl();
         assertThat(url).contains("w2.problem=bowl").contains("w2.opt=momentum").contains("w2.t=25");
 
