@@ -78,7 +78,11 @@ export class MultiPath extends Widget {
       swatch.style.background = s.colour;
       name.append(swatch, s.label);
       tr.append(name);
-      for (let k = 0; k < 4; k++) tr.append(document.createElement('td'));
+      for (let k = 0; k < 4; k++) {
+        const td = document.createElement('td');
+        if (k === 0) td.className = 'col-lr';
+        tr.append(td);
+      }
       return tr;
     }));
   }
