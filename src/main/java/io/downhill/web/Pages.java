@@ -19,7 +19,7 @@ final class Pages {
     private final String basePath;
     private final String assetVersion;
     private final boolean dev;
-    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private final Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
 
     Pages(CourseState state, Templates templates, String basePath, String assetVersion, boolean dev) {
         this.state = state;
@@ -102,6 +102,6 @@ final class Pages {
             ctx.html(render.get());
             return;
         }
-        ctx.html(rendered.computeIfAbsent(key, k -> render.get()));
+        rendered.computeIfAbsent(key, k -> RenderedPage.of(render.get())).send(ctx);
     }
 }

@@ -76,7 +76,8 @@ public final class Server {
         config.startup.showJavalinBanner = false;
         config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
         config.router.ignoreTrailingSlashes = true;
-        config.http.generateEtags = true;
+        // pages carry their own precomputed ETag (see RenderedPage); hashing every body costs more than it saves
+        config.http.generateEtags = false;
         config.http.maxRequestSize = 1024 * 1024;
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
