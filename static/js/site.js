@@ -1,5 +1,6 @@
 import { markVisited, resetProgress, showProgress } from './progress.js';
 import { startQuizzes } from './quiz.js';
+import { startSearch } from './search.js';
 
 // Page behaviour shared by every page: theme, course drawer, maths, code, contents, dev reload.
 
@@ -113,6 +114,7 @@ function trackProgress() {
 }
 
 trackProgress();
+startSearch();
 if (document.querySelector('[data-quiz]')) startQuizzes();
 
 if (document.querySelector('figure[data-widget]')) {

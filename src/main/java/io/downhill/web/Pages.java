@@ -20,6 +20,7 @@ final class Pages {
     private final String assetVersion;
     private final boolean dev;
     private final Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
+    private SearchApi search;
 
     Pages(CourseState state, Templates templates, String basePath, String assetVersion, boolean dev) {
         this.state = state;
@@ -66,6 +67,57 @@ final class Pages {
             html = html.replace(Embed.placeholder(embed.index()), shell);
         }
         return html;
+    }
+
+    void useSearch(SearchApi searchApi) {
+        this.search = searchApi;
+    }
+
+    SearchApi searchApi() {
+        return search;
+    }
+
+    /** The search page: results without JavaScript, and where the search box's Enter goes. */
+    void search(Context ctx) {
+        String q = SearchApi.query(ctx).strip();
+        Course course = course();
+        ctx.header("Cache-Control", "no-cache");
+        ctx.html(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))));
+    }
+
+    /** The whole course on one page, in order, for printing or saving as PDF. */
+    void print(Context ctx) {
+        send(ctx, "/print", () -> {
+            Course course = course();
+            List<PrintPage.Chapter> chapters = new java.util.ArrayList<>();
+            String lastPart = null;
+            for (Lesson lesson : course.lessons()) {
+                var part = course.part(lesson).orElse(null);
+                boolean firstOfPart = part != null && part.hasTitle() && !part.slug().equals(lastPart);
+                lastPart = part == null ? null : part.slug();
+                chapters.add(new PrintPage.Chapter(lesson, firstOfPart ? part : null, printable(lesson)));
+            }
+            return templates.render("print.jte", new PrintPage(site(course), course, chapters));
+        });
+    }
+
+    /** A lesson's HTML for paper: each widget becomes its caption and a note, quizzes stay as text. */
+    private String printable(Lesson lesson) {
+        String html = lesson.html();
+        int quizzes = 0;
+        for (Embed embed : lesson.embeds()) {
+            String replacement;
+            if (embed.quiz() != null) {
+                replacement = templates.render("quiz.jte", Map.<String, Object>of("id", lesson.slug() + "-print-q" + ++quizzes, "quiz", embed.quiz()));
+            } else if (embed.widget() != null) {
+                replacement = templates.render("widgets/printed.jte", Map.<String, Object>of(
+                        "spec", embed.widget(), "url", basePath + "/lessons/" + lesson.slug()));
+            } else {
+                replacement = "";
+            }
+            html = html.replace(Embed.placeholder(embed.index()), replacement);
+        }
+        return html.replaceAll("id=\"([^\"]+)\"", "id=\"" + lesson.slug() + "--$1\"");
     }
 
     String notFound() {

@@ -56,6 +56,8 @@ public final class Server {
             String assetVersion = options.dev() ? "dev" : Assets.versionOf(sources.staticFiles());
             Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
             RunApi runApi = new RunApi();
+            SearchApi search = new SearchApi(state, options.basePath());
+            pages.useSearch(search);
             RunStreams streams = new RunStreams(options.maxStreams(), options.maxStreamsPerClient(), options.trustProxy());
             DevReload devReload = options.dev() ? new DevReload(state, sources.watched()) : null;
             Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, runApi, streams, devReload));
@@ -111,6 +113,9 @@ public final class Server {
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
         config.routes.get("/lessons/{slug}", pages::lesson);
+        config.routes.get("/search", pages::search);
+        config.routes.get("/print", pages::print);
+        config.routes.get("/api/search", pages.searchApi()::search);
         config.routes.post("/api/runs", runApi::run);
         config.routes.before("/api/runs/stream", streams::admit);
         config.routes.sse("/api/runs/stream", streams::stream);

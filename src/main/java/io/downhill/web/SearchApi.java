@@ -1,0 +1,74 @@
+package io.downhill.web;
+
+import io.downhill.course.Course;
+import io.downhill.search.SearchIndex;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code GET /api/search?q=…}: the search box's results, from an index of the course built in
+ * memory (rebuilt when a dev-mode edit changes the course).
+ */
+final class SearchApi {
+    static final int LIMIT = 8;
+
+    private record Built(Course course, SearchIndex index) {}
+
+    private final CourseState state;
+    private final String basePath;
+    private final AtomicReference<Built> built = new AtomicReference<>();
+
+    SearchApi(CourseState state, String basePath) {
+        this.state = state;
+        this.basePath = basePath;
+        index();
+    }
+
+    SearchIndex index() {
+        Course course = state.snapshot().course();
+        Built current = built.get();
+        if (current == null || current.course() != course) {
+            current = new Built(course, course == null ? null : new SearchIndex(course));
+            built.set(current);
+        }
+        return current.index();
+    }
+
+    List<Map<String, String>> results(String query) {
+        SearchIndex index = index();
+        if (index == null) {
+            return List.of();
+        }
+        return index.search(query, LIMIT).stream().map(hit -> {
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("lesson", hit.lesson());
+            r.put("heading", hit.heading());
+            r.put("url", basePath + "/lessons/" + hit.slug() + (hit.anchor() == null ? "" : "#" + hit.anchor()));
+            r.put("snippet", hit.snippetHtml());
+            return r;
+        }).toList();
+    }
+
+    static String query(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null) {
+            return "";
+        }
+        if (q.length() > SearchIndex.MAX_QUERY_CHARS) {
+            throw ApiProblem.badRequest("q", "must be at most " + SearchIndex.MAX_QUERY_CHARS + " characters");
+        }
+        return q;
+    }
+
+    void search(Context ctx) {
+        String q = query(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", q);
+        body.put("results", results(q));
+        ctx.header("Cache-Control", "no-cache");
+        ctx.json(body);
+    }
+}
