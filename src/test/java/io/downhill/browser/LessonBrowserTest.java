@@ -113,6 +113,45 @@ class LessonBrowserTest {
     }
 
     @Test
+    void searchShowsResultsAsYouTypeAndTheKeyboardOpensOne() {
+        driver.get(server.url("/"));
+        WebElement box = driver.findElement(By.id("site-search-q"));
+        box.sendKeys("saddle");
+        wait.until(d -> !d.findElements(By.cssSelector(".search-popup a")).isEmpty());
+        WebElement first = driver.findElement(By.cssSelector(".search-popup a"));
+        assertThat(first.getText()).contains("Convergence challenges");
+        assertThat(driver.findElements(By.cssSelector(".search-popup mark"))).isNotEmpty();
+        box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertThat(driver.switchTo().activeElement().getAttribute("href")).isEqualTo(first.getAttribute("href"));
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/course/lessons/convergence-challenges#"));
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void progressTicksVisitedLessonsAndQuizzesUntilReset() {
+        driver.get(server.url("/lessons/the-learning-rate"));
+        WebElement quiz = driver.findElement(By.cssSelector("[data-quiz]"));
+        int answer = Integer.parseInt(quiz.getAttribute("data-answer"));
+        quiz.findElements(By.cssSelector(".quiz-choice")).get(answer).click();
+        assertThat(quiz.findElement(By.cssSelector(".quiz-verdict")).getText()).isEqualTo("Right.");
+        assertThat(quiz.findElement(By.cssSelector(".quiz-explanation")).isDisplayed()).isTrue();
+
+        driver.get(server.url("/"));
+        assertThat(driver.findElement(By.cssSelector(".sidebar a[data-lesson='the-learning-rate']")).getAttribute("class"))
+                .contains("is-visited");
+        assertThat(driver.findElement(By.cssSelector(".sidebar a[data-lesson='adaptive-methods']")).getAttribute("class"))
+                .doesNotContain("is-visited");
+        driver.get(server.url("/lessons/the-learning-rate"));
+        assertThat(driver.findElement(By.cssSelector("[data-quiz]")).getAttribute("class")).contains("was-answered");
+
+        driver.findElement(By.cssSelector("[data-progress-reset]")).click();
+        assertThat(driver.findElement(By.cssSelector(".sidebar a[data-lesson='the-learning-rate']")).getAttribute("class"))
+                .doesNotContain("is-visited");
+        assertThat(Browser.js(driver, "return localStorage.getItem('downhill-progress')")).isNull();
+    }
+
+    @Test
     void notFoundPageIsStyled() {
         driver.get(server.url("/lessons/missing"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
