@@ -84,7 +84,8 @@ export class Player {
     if (this.playing) return;
     this.playing = true;
     this.lastTick = performance.now();
-    this.clock = this.t;
+    // the next step shows on the very next frame, so pressing Play answers at once
+    this.clock = this.t + 0.999;
     this.hooks.changed();
     this.frame = requestAnimationFrame((now) => this.#tick(now));
   }

@@ -15,7 +15,9 @@ export class RunStream {
     this.onDone = onDone;
     this.onError = onError;
     const from = this.steps.length - 1;
-    this.url = `${api}/runs/stream?spec=${encodeURIComponent(JSON.stringify(spec))}` + (from >= 0 ? `&from=${from}` : '');
+    // the widgets draw these; Adam's moment terms would triple every frame
+    this.url = `${api}/runs/stream?fields=params,loss,grad,grad_norm,lr&spec=${encodeURIComponent(JSON.stringify(spec))}`
+      + (from >= 0 ? `&from=${from}` : '');
     this.source = new EventSource(this.url);
     this.source.addEventListener('frame', (e) => this.#frame(e));
     this.source.addEventListener('done', (e) => this.#done(e));

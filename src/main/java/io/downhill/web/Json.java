@@ -33,17 +33,32 @@ final class Json {
      * are written as the strings "NaN", "Infinity", "-Infinity", which JSON cannot hold as numbers.
      */
     static void writeStep(JsonGenerator g, Step s) throws IOException {
+        writeStep(g, s, StepFields.ALL);
+    }
+
+    /** The step with only the chosen fields ({@code t} always), for clients that draw a few of them. */
+    static void writeStep(JsonGenerator g, Step s, StepFields fields) throws IOException {
         g.writeStartObject();
         g.writeNumberField("t", s.t());
-        writeArray(g, "params", s.params());
-        g.writeNumberField("loss", s.loss());
-        writeArray(g, "grad", s.grad());
-        g.writeNumberField("grad_norm", s.gradNorm());
-        g.writeNumberField("lr", s.lr());
-        if (s.velocity() != null) {
+        if (fields.has(StepFields.PARAMS)) {
+            writeArray(g, "params", s.params());
+        }
+        if (fields.has(StepFields.LOSS)) {
+            g.writeNumberField("loss", s.loss());
+        }
+        if (fields.has(StepFields.GRAD)) {
+            writeArray(g, "grad", s.grad());
+        }
+        if (fields.has(StepFields.GRAD_NORM)) {
+            g.writeNumberField("grad_norm", s.gradNorm());
+        }
+        if (fields.has(StepFields.LR)) {
+            g.writeNumberField("lr", s.lr());
+        }
+        if (s.velocity() != null && fields.has(StepFields.VELOCITY)) {
             writeArray(g, "velocity", s.velocity());
         }
-        if (s.mHat() != null) {
+        if (s.mHat() != null && fields.has(StepFields.ADAM)) {
             writeArray(g, "m_hat", s.mHat());
             writeArray(g, "v_hat", s.vHat());
             writeArray(g, "effective_lr", s.effectiveLr());

@@ -77,6 +77,7 @@ final class RunStreams implements AutoCloseable {
             throw ApiProblem.badRequest("spec", "must be at most " + MAX_SPEC_CHARS + " characters");
         }
         RunSpec spec = RunApi.parseSpec(json.getBytes(StandardCharsets.UTF_8));
+        StepFields fields = StepFields.parse(ctx.queryParam("fields"));
         long resumeAfter = lastEventId(ctx);
         String client = clientKey(ctx);
         AtomicInteger mine = perClient.computeIfAbsent(client, k -> new AtomicInteger());
@@ -88,10 +89,10 @@ final class RunStreams implements AutoCloseable {
             release(client, mine, true);
             tooMany(ctx, "the server is at its limit of " + maxStreams + " open run streams; try again in a moment");
         }
-        ctx.attribute(SPEC_ATTRIBUTE, new Admitted(spec, resumeAfter, client, mine));
+        ctx.attribute(SPEC_ATTRIBUTE, new Admitted(spec, fields, resumeAfter, client, mine));
     }
 
-    private record Admitted(RunSpec spec, long resumeAfter, String client, AtomicInteger perClient) {}
+    private record Admitted(RunSpec spec, StepFields fields, long resumeAfter, String client, AtomicInteger perClient) {}
 
     private static void tooMany(Context ctx, String detail) {
         ctx.header("Retry-After", "1");
@@ -214,7 +215,7 @@ final class RunStreams implements AutoCloseable {
                     if (step.t() <= admitted.resumeAfter()) {
                         continue;
                     }
-                    Json.writeStep(g, step);
+                    Json.writeStep(g, step, admitted.fields());
                     lastSent = step.t();
                     count++;
                 }

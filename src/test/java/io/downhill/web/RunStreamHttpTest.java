@@ -117,6 +117,22 @@ class RunStreamHttpTest {
     }
 
     @Test
+    void fieldsPickWhatEachStepCarries() throws Exception {
+        List<JsonNode> full = steps(parse(stream(SPEC).body()));
+        assertThat(full.get(1).has("m_hat")).isTrue();
+        List<JsonNode> slim = steps(parse(server.get(streamPath(SPEC) + "&fields=params,loss",
+                "Accept", "text/event-stream").body()));
+        assertThat(slim).hasSize(full.size());
+        JsonNode step = slim.get(7);
+        assertThat(step.size()).isEqualTo(3);
+        assertThat(step.get("params")).isEqualTo(full.get(7).get("params"));
+        assertThat(step.get("loss")).isEqualTo(full.get(7).get("loss"));
+        HttpResponse<String> bad = server.get(streamPath(SPEC) + "&fields=params,colour", "Accept", "text/event-stream");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("fields");
+    }
+
+    @Test
     void lastEventIdResumesAfterThatStep() throws Exception {
         List<JsonNode> all = steps(parse(stream(SPEC).body()));
         List<JsonNode> resumed = steps(parse(stream(SPEC, "Last-Event-ID", "49").body()));
