@@ -56,8 +56,9 @@ final class RunApi {
     }
 
     void run(Context ctx) throws IOException {
-        RunSpec spec = parseSpec(readBody(ctx));
+        byte[] body = readBody(ctx);
         long start = System.nanoTime();
+        RunSpec spec = parseSpec(body);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             Run run = Run.start(spec);
