@@ -34,7 +34,7 @@ class CheckTest {
     @Test
     void theBundledCourseIsClean() {
         assertThat(check("check")).isZero();
-        assertThat(output()).contains("course OK: 12 lessons, 0 warning(s)");
+        assertThat(output()).contains("course OK: 13 lessons, 0 warning(s)");
     }
 
     @Test

@@ -48,11 +48,21 @@ public final class CourseLoader {
             List<Part> parts = new ArrayList<>();
             Map<String, String> slugOwners = new HashMap<>();
             List<Draft> all = new ArrayList<>();
+            java.util.Set<String> hiddenFound = new java.util.HashSet<>();
             for (Path folder : folders) {
+                if (!folder.equals(root) && config.hiddenParts().contains(Slugs.slug(fileName(folder)))) {
+                    hiddenFound.add(Slugs.slug(fileName(folder)));
+                    continue;
+                }
                 List<Draft> drafts = loadPart(root, folder, issues, slugOwners);
                 if (!drafts.isEmpty()) {
                     parts.add(part(root, folder, drafts, issues));
                     all.addAll(drafts);
+                }
+            }
+            for (String hidden : config.hiddenParts()) {
+                if (!hiddenFound.contains(hidden)) {
+                    issues.add(ContentIssue.warning(CourseConfig.FILE, 1, "hidden_parts names '" + hidden + "', but no part has that slug"));
                 }
             }
             new LinkCheck(root, all.stream().map(Draft::lesson).toList(), slugOwners.keySet())

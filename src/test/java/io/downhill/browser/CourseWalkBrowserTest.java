@@ -56,8 +56,8 @@ class CourseWalkBrowserTest {
                     next.get(0).click();
                     wait.until(d -> !d.getCurrentUrl().replaceAll("#.*$", "").equals(url));
                 }
-                assertThat(visited).hasSize(12);
-                assertThat(visited.get(visited.size() - 1)).endsWith("/course/lessons/playground");
+                assertThat(visited).hasSize(13);
+                assertThat(visited.get(visited.size() - 1)).endsWith("/course/lessons/authoring-guide");
                 for (String link : links) {
                     int status = TestServer.send(HttpRequest.newBuilder(URI.create(link)).GET()).statusCode();
                     assertThat(status).as(link).isEqualTo(200);

@@ -86,7 +86,17 @@ class CourseLoaderTest {
         write("course.yml", "title: Optimisation 101\nsubtitle: Week 3\ntheme: dark\n");
         write("a.md", lesson("A", ""));
         CourseConfig config = new CourseLoader(false).load(root).config();
-        assertThat(config).isEqualTo(new CourseConfig("Optimisation 101", "Week 3", "", "dark"));
+        assertThat(config).isEqualTo(new CourseConfig("Optimisation 101", "Week 3", "", "dark", java.util.List.of()));
+    }
+
+    @Test
+    void hiddenPartsAreNotServed() throws Exception {
+        write("course.yml", "title: T\nhidden_parts: [for-instructors]\n");
+        write("01-basics/01-a.md", lesson("A", ""));
+        write("02-for-instructors/01-guide.md", lesson("Guide", ""));
+        Course course = new CourseLoader(false).load(root);
+        assertThat(course.lessons()).extracting(Lesson::slug).containsExactly("a");
+        assertThat(course.parts()).extracting(Part::slug).containsExactly("basics");
     }
 
     @Test

@@ -56,7 +56,7 @@ abstract class PagesHttpContract {
         assertThat(html).contains("class=\"toc\"").contains("href=\"#one-number-three-behaviours\"");
         assertThat(html).contains("rel=\"prev\" href=\"" + base + "/lessons/what-gradient-descent-does\"");
         assertThat(html).contains("rel=\"next\" href=\"" + base + "/lessons/where-gradients-come-from\"");
-        String last = server.get("/lessons/playground").body();
+        String last = server.get("/lessons/authoring-guide").body();
         assertThat(last).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         assertThat(html).containsPattern("href=\"" + Pattern.quote(base) + "/lessons/the-learning-rate\"\\s+aria-current=\"page\"");
         assertThat(html).contains("<span class=\"math-inline\">");

@@ -86,7 +86,7 @@ class SearchAndPrintHttpTest {
         String html = r.body();
         String[] order = {"what-gradient-descent-does", "the-learning-rate", "where-gradients-come-from",
             "batch-stochastic-and-mini-batch", "momentum-and-nesterov", "adaptive-methods", "learning-rate-schedules",
-            "convergence-challenges", "when-to-stop", "gradients-in-deep-networks", "a-practical-recipe", "playground"};
+            "convergence-challenges", "when-to-stop", "gradients-in-deep-networks", "a-practical-recipe", "playground", "authoring-guide"};
         int last = -1;
         for (String slug : order) {
             int at = html.indexOf("<article class=\"print-lesson\" id=\"lesson-" + slug + "\"");
