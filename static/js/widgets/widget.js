@@ -127,6 +127,8 @@ export class Widget {
     button.setAttribute('aria-pressed', String(playing));
     button.querySelector('.label').textContent = playing ? 'Pause' : (this.player.atEnd ? 'Replay' : 'Play');
     this.figure.classList.toggle('is-playing', playing);
+    if (playing) this.setSummary('Running…');
+    else if (!this.player.atEnd && this.player.t > 0) this.setSummary(`Paused at step ${this.player.t}.`);
     if (!playing) this.writeHash();
   }
 
