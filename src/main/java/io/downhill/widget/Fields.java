@@ -157,8 +157,9 @@ final class Fields {
         return d;
     }
 
+    /** 0.00001 rather than 1.0E-5: authors read these numbers in error messages. */
     static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     private static String hint(String word, Collection<String> candidates) {

@@ -110,6 +110,21 @@ class CourseLoaderTest {
     }
 
     @Test
+    void aBadWidgetStopsTheCourseButInDevModeBecomesAnErrorBox() throws Exception {
+        write("01-a.md", "---\ntitle: A\n---\nText.\n\n```widget\ntype: descent-2d\nlr: 9\n```\n");
+        assertThatThrownBy(() -> new CourseLoader(false).load(root))
+                .isInstanceOfSatisfying(CourseException.class, e -> assertThat(e.issues())
+                        .extracting(ContentIssue::toString)
+                        .containsExactly("01-a.md:8:1: error: widget: 'lr' must be from 0.00001 to 2, not 9"));
+
+        Course dev = new CourseLoader(true).load(root);
+        Embed box = dev.lessons().get(0).embeds().get(0);
+        assertThat(box.isError()).isTrue();
+        assertThat(box.error()).contains("01-a.md:8:1").contains("'lr' must be from");
+        assertThat(dev.warnings()).extracting(ContentIssue::line).containsExactly(8);
+    }
+
+    @Test
     void readingTimeFromWords() throws Exception {
         write("a.md", "---\ntitle: A\n---\n" + "word ".repeat(450));
         assertThat(new CourseLoader(false).load(root).lessons().get(0).readingMinutes()).isEqualTo(3);
