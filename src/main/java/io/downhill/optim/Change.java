@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code at → at+1} on, so Step {@code at} already reports it. Optimizer state is kept.
  */
 public record Change(int at, Map<String, Object> values) {
-  public Change {
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-  }
+    public Change {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
 }

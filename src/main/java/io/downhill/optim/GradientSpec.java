@@ -7,7 +7,7 @@ package io.downhill.optim;
  * O(h²) scheme). h is null for analytic unless the spec gave one (it is then ignored).
  */
 public record GradientSpec(String method, Double h) {
-  public static final double FORWARD_H = 1e-8;
-  public static final double CENTRAL_H = 1e-6;
-  public static final GradientSpec ANALYTIC = new GradientSpec("analytic", null);
+    public static final double FORWARD_H = 1e-8;
+    public static final double CENTRAL_H = 1e-6;
+    public static final GradientSpec ANALYTIC = new GradientSpec("analytic", null);
 }

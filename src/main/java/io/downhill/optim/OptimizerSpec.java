@@ -10,12 +10,12 @@ import java.util.Map;
  * of two Doubles, ..., {@code clip_grad_norm} = null when off).
  */
 public record OptimizerSpec(String name, Map<String, Object> params) {
-  public OptimizerSpec {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-  }
+    public OptimizerSpec {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
 
-  /** The base learning rate. */
-  public double lr() {
-    return (Double) params.get("lr");
-  }
+    /** The base learning rate. */
+    public double lr() {
+        return (Double) params.get("lr");
+    }
 }

@@ -14,10 +14,10 @@ import java.util.List;
  * @param choices allowed values of an enum, otherwise null
  */
 public record ParamInfo(
-    String name,
-    String type,
-    Object defaultValue,
-    Double min,
-    Double max,
-    List<String> choices,
-    String description) {}
+        String name,
+        String type,
+        Object defaultValue,
+        Double min,
+        Double max,
+        List<String> choices,
+        String description) {}

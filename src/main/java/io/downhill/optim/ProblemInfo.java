@@ -11,11 +11,11 @@ import java.util.List;
  * @param minima known global or local minima (empty when there are none, e.g. saddles)
  */
 public record ProblemInfo(
-    String name,
-    String kind,
-    int dimension,
-    double[][] range,
-    List<double[]> minima,
-    double[] defaultStart,
-    List<ParamInfo> params,
-    String description) {}
+        String name,
+        String kind,
+        int dimension,
+        double[][] range,
+        List<double[]> minima,
+        double[] defaultStart,
+        List<ParamInfo> params,
+        String description) {}

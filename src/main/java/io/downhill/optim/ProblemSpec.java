@@ -9,15 +9,15 @@ import java.util.Map;
  * in (Double for numbers, Integer for integers, e.g. {@code batch_size} = n when not given).
  */
 public record ProblemSpec(String name, Map<String, Object> params) {
-  public ProblemSpec {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-  }
+    public ProblemSpec {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
 
-  double number(String key) {
-    return (Double) params.get(key);
-  }
+    double number(String key) {
+        return (Double) params.get(key);
+    }
 
-  int integer(String key) {
-    return (Integer) params.get(key);
-  }
+    int integer(String key) {
+        return (Integer) params.get(key);
+    }
 }

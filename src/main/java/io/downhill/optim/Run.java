@@ -25,186 +25,186 @@ import java.util.NoSuchElementException;
  * a saddle counts too). The diverged step itself is included.
  */
 public final class Run implements Iterator<Step> {
-  /** Loss growth, relative to max(|L_0|, 1), that counts as divergence. */
-  public static final double EXPLODED = 1e12;
+    /** Loss growth, relative to max(|L_0|, 1), that counts as divergence. */
+    public static final double EXPLODED = 1e12;
 
-  private final Problem problem;
-  private final GradientOracle oracle;
-  private final Optimizer optimizer;
-  private final Schedule schedule;
-  private final StopSpec stop;
-  private final List<Change> changes;
-  private final Map<String, Object> hyper;
-  private Double clip;
+    private final Problem problem;
+    private final GradientOracle oracle;
+    private final Optimizer optimizer;
+    private final Schedule schedule;
+    private final StopSpec stop;
+    private final List<Change> changes;
+    private final Map<String, Object> hyper;
+    private Double clip;
 
-  private final double[] x;
-  private final double[] prevX;
-  private final double[] grad;
-  private final double[] work;
-  private int t = -1;
-  private int nextChange;
-  private double lr;
-  private double prevLoss;
-  private double lossScale;
-  private Status status;
+    private final double[] x;
+    private final double[] prevX;
+    private final double[] grad;
+    private final double[] work;
+    private int t = -1;
+    private int nextChange;
+    private double lr;
+    private double prevLoss;
+    private double lossScale;
+    private Status status;
 
-  private Run(RunSpec spec) {
-    this.problem = spec.createProblem();
-    int batchSize = spec.problem().params().get("batch_size") instanceof Integer b ? b : 0;
-    this.oracle = new GradientOracle(problem, spec.gradient(), batchSize, Problems.batchRandom(spec.seed()));
-    this.hyper = new LinkedHashMap<>(spec.optimizer().params());
-    this.clip = (Double) hyper.get(Optimizers.CLIP);
-    this.optimizer = Optimizers.create(spec.optimizer().name(), hyper, spec.dimension());
-    this.schedule = Schedules.create(spec.schedule(), spec.optimizer().lr());
-    this.stop = spec.stop();
-    this.changes = spec.changes();
-    this.x = spec.start();
-    int d = x.length;
-    this.prevX = new double[d];
-    this.grad = new double[d];
-    this.work = new double[d];
-  }
-
-  public static Run start(RunSpec spec) {
-    return new Run(spec);
-  }
-
-  /** Runs to the end and collects every step. */
-  public static RunResult runAll(RunSpec spec) {
-    Run run = start(spec);
-    List<Step> steps = new ArrayList<>(spec.stop().maxSteps() + 1);
-    while (run.hasNext()) {
-      steps.add(run.next());
+    private Run(RunSpec spec) {
+        this.problem = spec.createProblem();
+        int batchSize = spec.problem().params().get("batch_size") instanceof Integer b ? b : 0;
+        this.oracle = new GradientOracle(problem, spec.gradient(), batchSize, Problems.batchRandom(spec.seed()));
+        this.hyper = new LinkedHashMap<>(spec.optimizer().params());
+        this.clip = (Double) hyper.get(Optimizers.CLIP);
+        this.optimizer = Optimizers.create(spec.optimizer().name(), hyper, spec.dimension());
+        this.schedule = Schedules.create(spec.schedule(), spec.optimizer().lr());
+        this.stop = spec.stop();
+        this.changes = spec.changes();
+        this.x = spec.start();
+        int d = x.length;
+        this.prevX = new double[d];
+        this.grad = new double[d];
+        this.work = new double[d];
     }
-    return new RunResult(steps, run.status());
-  }
 
-  /** The problem instance (for data problems, its dataset: see DataProblem#points()). */
-  public Problem problem() {
-    return problem;
-  }
-
-  @Override
-  public boolean hasNext() {
-    return status == null;
-  }
-
-  /** Null until the run has ended ({@link #hasNext()} is false). */
-  public Status status() {
-    return status;
-  }
-
-  @Override
-  public Step next() {
-    if (status != null) {
-      throw new NoSuchElementException("the run has ended: " + status.reason());
+    public static Run start(RunSpec spec) {
+        return new Run(spec);
     }
-    if (t >= 0) {
-      update();
-    }
-    t++;
-    double loss = problem.value(x);
-    if (t == 0) {
-      lossScale = Math.max(Math.abs(loss), 1);
-    } else {
-      schedule.observe(t, loss);
-    }
-    applyChanges();
-    lr = schedule.lr(t);
-    oracle.gradient(x, grad);
-    double gradNorm = norm(grad);
-    Step step = new Step(t, x.clone(), loss, grad.clone(), gradNorm, lr,
-        copy(optimizer.velocity()), copy(optimizer.mHat()), copy(optimizer.vHat()),
-        copy(optimizer.effectiveLr()));
-    status = check(loss, gradNorm);
-    prevLoss = loss;
-    return step;
-  }
 
-  private void update() {
-    System.arraycopy(x, 0, prevX, 0, x.length);
-    System.arraycopy(grad, 0, work, 0, grad.length);
-    if (clip != null) {
-      // torch.nn.utils.clip_grad_norm_: scale by max_norm/(norm + 1e-6) only if that is < 1
-      double coef = clip / (norm(work) + 1e-6);
-      if (coef < 1) {
-        for (int i = 0; i < work.length; i++) {
-          work[i] = work[i] * coef;
+    /** Runs to the end and collects every step. */
+    public static RunResult runAll(RunSpec spec) {
+        Run run = start(spec);
+        List<Step> steps = new ArrayList<>(spec.stop().maxSteps() + 1);
+        while (run.hasNext()) {
+            steps.add(run.next());
         }
-      }
+        return new RunResult(steps, run.status());
     }
-    optimizer.step(x, work, lr);
-  }
 
-  private void applyChanges() {
-    boolean changed = false;
-    while (nextChange < changes.size() && changes.get(nextChange).at() == t) {
-      for (Map.Entry<String, Object> e : changes.get(nextChange).values().entrySet()) {
-        switch (e.getKey()) {
-          case "lr" -> schedule.setBaseLr((Double) e.getValue());
-          case Optimizers.CLIP -> clip = (Double) e.getValue();
-          default -> {
-            hyper.put(e.getKey(), e.getValue());
-            changed = true;
-          }
+    /** The problem instance (for data problems, its dataset: see DataProblem#points()). */
+    public Problem problem() {
+        return problem;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return status == null;
+    }
+
+    /** Null until the run has ended ({@link #hasNext()} is false). */
+    public Status status() {
+        return status;
+    }
+
+    @Override
+    public Step next() {
+        if (status != null) {
+            throw new NoSuchElementException("the run has ended: " + status.reason());
         }
-      }
-      nextChange++;
+        if (t >= 0) {
+            update();
+        }
+        t++;
+        double loss = problem.value(x);
+        if (t == 0) {
+            lossScale = Math.max(Math.abs(loss), 1);
+        } else {
+            schedule.observe(t, loss);
+        }
+        applyChanges();
+        lr = schedule.lr(t);
+        oracle.gradient(x, grad);
+        double gradNorm = norm(grad);
+        Step step = new Step(t, x.clone(), loss, grad.clone(), gradNorm, lr,
+                copy(optimizer.velocity()), copy(optimizer.mHat()), copy(optimizer.vHat()),
+                copy(optimizer.effectiveLr()));
+        status = check(loss, gradNorm);
+        prevLoss = loss;
+        return step;
     }
-    if (changed) {
-      Optimizers.configure(optimizer, hyper);
-    }
-  }
 
-  private Status check(double loss, double gradNorm) {
-    if (!Double.isFinite(loss) || !allFinite(x) || !allFinite(grad)) {
-      return new Status(Status.DIVERGED, "non-finite", t);
+    private void update() {
+        System.arraycopy(x, 0, prevX, 0, x.length);
+        System.arraycopy(grad, 0, work, 0, grad.length);
+        if (clip != null) {
+            // torch.nn.utils.clip_grad_norm_: scale by max_norm/(norm + 1e-6) only if that is < 1
+            double coef = clip / (norm(work) + 1e-6);
+            if (coef < 1) {
+                for (int i = 0; i < work.length; i++) {
+                    work[i] = work[i] * coef;
+                }
+            }
+        }
+        optimizer.step(x, work, lr);
     }
-    if (Math.abs(loss) > EXPLODED * lossScale) {
-      return new Status(Status.DIVERGED, "loss-exploded", t);
-    }
-    if (stop.gradNorm() != null && gradNorm < stop.gradNorm()) {
-      return new Status(Status.CONVERGED, "grad_norm", t);
-    }
-    if (t >= 1 && stop.lossChange() != null && Math.abs(loss - prevLoss) < stop.lossChange()) {
-      return new Status(Status.CONVERGED, "loss_change", t);
-    }
-    if (t >= 1 && stop.paramChange() != null && distance(x, prevX) < stop.paramChange()) {
-      return new Status(Status.CONVERGED, "param_change", t);
-    }
-    if (t >= stop.maxSteps()) {
-      return new Status(Status.MAX_STEPS, null, t);
-    }
-    return null;
-  }
 
-  private static double[] copy(double[] a) {
-    return a == null ? null : a.clone();
-  }
-
-  private static boolean allFinite(double[] a) {
-    for (double v : a) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
+    private void applyChanges() {
+        boolean changed = false;
+        while (nextChange < changes.size() && changes.get(nextChange).at() == t) {
+            for (Map.Entry<String, Object> e : changes.get(nextChange).values().entrySet()) {
+                switch (e.getKey()) {
+                    case "lr" -> schedule.setBaseLr((Double) e.getValue());
+                    case Optimizers.CLIP -> clip = (Double) e.getValue();
+                    default -> {
+                        hyper.put(e.getKey(), e.getValue());
+                        changed = true;
+                    }
+                }
+            }
+            nextChange++;
+        }
+        if (changed) {
+            Optimizers.configure(optimizer, hyper);
+        }
     }
-    return true;
-  }
 
-  static double norm(double[] a) {
-    double s = 0;
-    for (double v : a) {
-      s += v * v;
+    private Status check(double loss, double gradNorm) {
+        if (!Double.isFinite(loss) || !allFinite(x) || !allFinite(grad)) {
+            return new Status(Status.DIVERGED, "non-finite", t);
+        }
+        if (Math.abs(loss) > EXPLODED * lossScale) {
+            return new Status(Status.DIVERGED, "loss-exploded", t);
+        }
+        if (stop.gradNorm() != null && gradNorm < stop.gradNorm()) {
+            return new Status(Status.CONVERGED, "grad_norm", t);
+        }
+        if (t >= 1 && stop.lossChange() != null && Math.abs(loss - prevLoss) < stop.lossChange()) {
+            return new Status(Status.CONVERGED, "loss_change", t);
+        }
+        if (t >= 1 && stop.paramChange() != null && distance(x, prevX) < stop.paramChange()) {
+            return new Status(Status.CONVERGED, "param_change", t);
+        }
+        if (t >= stop.maxSteps()) {
+            return new Status(Status.MAX_STEPS, null, t);
+        }
+        return null;
     }
-    return Math.sqrt(s);
-  }
 
-  private static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
+    private static double[] copy(double[] a) {
+        return a == null ? null : a.clone();
     }
-    return Math.sqrt(s);
-  }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double norm(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
 }

@@ -10,17 +10,17 @@ import java.util.Map;
  * inner ScheduleSpec.
  */
 public record ScheduleSpec(String name, Map<String, Object> params) {
-  public static final ScheduleSpec CONSTANT = new ScheduleSpec("constant", Map.of());
+    public static final ScheduleSpec CONSTANT = new ScheduleSpec("constant", Map.of());
 
-  public ScheduleSpec {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-  }
+    public ScheduleSpec {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
 
-  double number(String key) {
-    return (Double) params.get(key);
-  }
+    double number(String key) {
+        return (Double) params.get(key);
+    }
 
-  int integer(String key) {
-    return (Integer) params.get(key);
-  }
+    int integer(String key) {
+        return (Integer) params.get(key);
+    }
 }

@@ -6,22 +6,22 @@ package io.downhill.optim;
  * what is allowed ({@code "must be > 0 and <= 10"}), so a form can put the message next to the input.
  */
 public final class SpecException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String field;
-  private final String detail;
+    private final String field;
+    private final String detail;
 
-  public SpecException(String field, String detail) {
-    super(field + ": " + detail);
-    this.field = field;
-    this.detail = detail;
-  }
+    public SpecException(String field, String detail) {
+        super(field + ": " + detail);
+        this.field = field;
+        this.detail = detail;
+    }
 
-  public String field() {
-    return field;
-  }
+    public String field() {
+        return field;
+    }
 
-  public String detail() {
-    return detail;
-  }
+    public String detail() {
+        return detail;
+    }
 }

@@ -9,7 +9,7 @@ package io.downhill.optim;
  * @param steps number of updates performed, which is the {@code t} of the last {@link Step}
  */
 public record Status(String reason, String rule, int steps) {
-  public static final String MAX_STEPS = "max-steps";
-  public static final String CONVERGED = "converged";
-  public static final String DIVERGED = "diverged";
+    public static final String MAX_STEPS = "max-steps";
+    public static final String CONVERGED = "converged";
+    public static final String DIVERGED = "diverged";
 }

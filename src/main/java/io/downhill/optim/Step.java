@@ -23,46 +23,46 @@ import java.util.Objects;
  *     {@code params -= effectiveLr * mHat}; null unless adam/adamw; all zeros at t=0
  */
 public record Step(
-    int t,
-    double[] params,
-    double loss,
-    double[] grad,
-    double gradNorm,
-    double lr,
-    double[] velocity,
-    double[] mHat,
-    double[] vHat,
-    double[] effectiveLr) {
+        int t,
+        double[] params,
+        double loss,
+        double[] grad,
+        double gradNorm,
+        double lr,
+        double[] velocity,
+        double[] mHat,
+        double[] vHat,
+        double[] effectiveLr) {
 
-  // Arrays compare by content (bit patterns, so NaN equals NaN), which is what determinism means.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Step s
-        && t == s.t
-        && Double.compare(loss, s.loss) == 0
-        && Double.compare(gradNorm, s.gradNorm) == 0
-        && Double.compare(lr, s.lr) == 0
-        && Arrays.equals(params, s.params)
-        && Arrays.equals(grad, s.grad)
-        && Arrays.equals(velocity, s.velocity)
-        && Arrays.equals(mHat, s.mHat)
-        && Arrays.equals(vHat, s.vHat)
-        && Arrays.equals(effectiveLr, s.effectiveLr);
-  }
+    // Arrays compare by content (bit patterns, so NaN equals NaN), which is what determinism means.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Step s
+                && t == s.t
+                && Double.compare(loss, s.loss) == 0
+                && Double.compare(gradNorm, s.gradNorm) == 0
+                && Double.compare(lr, s.lr) == 0
+                && Arrays.equals(params, s.params)
+                && Arrays.equals(grad, s.grad)
+                && Arrays.equals(velocity, s.velocity)
+                && Arrays.equals(mHat, s.mHat)
+                && Arrays.equals(vHat, s.vHat)
+                && Arrays.equals(effectiveLr, s.effectiveLr);
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(t, loss, gradNorm, lr, Arrays.hashCode(params), Arrays.hashCode(grad));
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(t, loss, gradNorm, lr, Arrays.hashCode(params), Arrays.hashCode(grad));
+    }
 
-  @Override
-  public String toString() {
-    return "Step[t=" + t + ", params=" + Arrays.toString(params) + ", loss=" + loss
-        + ", grad=" + Arrays.toString(grad) + ", gradNorm=" + gradNorm + ", lr=" + lr
-        + (velocity == null ? "" : ", velocity=" + Arrays.toString(velocity))
-        + (mHat == null ? "" : ", mHat=" + Arrays.toString(mHat))
-        + (vHat == null ? "" : ", vHat=" + Arrays.toString(vHat))
-        + (effectiveLr == null ? "" : ", effectiveLr=" + Arrays.toString(effectiveLr))
-        + "]";
-  }
+    @Override
+    public String toString() {
+        return "Step[t=" + t + ", params=" + Arrays.toString(params) + ", loss=" + loss
+                + ", grad=" + Arrays.toString(grad) + ", gradNorm=" + gradNorm + ", lr=" + lr
+                + (velocity == null ? "" : ", velocity=" + Arrays.toString(velocity))
+                + (mHat == null ? "" : ", mHat=" + Arrays.toString(mHat))
+                + (vHat == null ? "" : ", vHat=" + Arrays.toString(vHat))
+                + (effectiveLr == null ? "" : ", effectiveLr=" + Arrays.toString(effectiveLr))
+                + "]";
+    }
 }

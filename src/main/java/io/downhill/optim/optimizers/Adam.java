@@ -19,88 +19,88 @@ package io.downhill.optim.optimizers;
  * instead; the two agree to rounding).
  */
 public final class Adam implements Optimizer {
-  /** Adam's hyper-parameters other than lr. */
-  public record Hyper(double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {}
+    /** Adam's hyper-parameters other than lr. */
+    public record Hyper(double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {}
 
-  private final boolean decoupled;
-  private final double[] m;
-  private final double[] v;
-  private final double[] vMax;
-  private final double[] mHat;
-  private final double[] vHat;
-  private final double[] effectiveLr;
-  private Hyper hyper;
-  private int t;
+    private final boolean decoupled;
+    private final double[] m;
+    private final double[] v;
+    private final double[] vMax;
+    private final double[] mHat;
+    private final double[] vHat;
+    private final double[] effectiveLr;
+    private Hyper hyper;
+    private int t;
 
-  private Adam(int dimension, Hyper hyper, boolean decoupled) {
-    this.decoupled = decoupled;
-    this.m = new double[dimension];
-    this.v = new double[dimension];
-    this.vMax = new double[dimension];
-    this.mHat = new double[dimension];
-    this.vHat = new double[dimension];
-    this.effectiveLr = new double[dimension];
-    this.hyper = hyper;
-  }
-
-  /** torch.optim.Adam: weight decay is an L2 term added to the gradient. */
-  public static Adam adam(int dimension, Hyper hyper) {
-    return new Adam(dimension, hyper, false);
-  }
-
-  /** torch.optim.AdamW: weight decay shrinks the parameters directly, θ ← θ·(1 − γλ). */
-  public static Adam adamW(int dimension, Hyper hyper) {
-    return new Adam(dimension, hyper, true);
-  }
-
-  public void setHyper(Hyper hyper) {
-    this.hyper = hyper;
-  }
-
-  @Override
-  public void step(double[] p, double[] g, double lr) {
-    t++;
-    double b1 = hyper.beta1();
-    double b2 = hyper.beta2();
-    double wd = hyper.weightDecay();
-    double bc1 = 1 - StrictMath.pow(b1, t);
-    double bc2 = 1 - StrictMath.pow(b2, t);
-    double bc2Sqrt = Math.sqrt(bc2);
-    for (int i = 0; i < p.length; i++) {
-      double gi = g[i];
-      if (wd != 0) {
-        if (decoupled) {
-          p[i] = p[i] * (1 - lr * wd);
-        } else {
-          gi = gi + wd * p[i];
-        }
-      }
-      m[i] = b1 * m[i] + (1 - b1) * gi;
-      v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-      double second = v[i];
-      if (hyper.amsgrad()) {
-        vMax[i] = Math.max(vMax[i], v[i]);
-        second = vMax[i];
-      }
-      mHat[i] = m[i] / bc1;
-      vHat[i] = second / bc2;
-      effectiveLr[i] = lr / (Math.sqrt(second) / bc2Sqrt + hyper.eps());
-      p[i] = p[i] - effectiveLr[i] * mHat[i];
+    private Adam(int dimension, Hyper hyper, boolean decoupled) {
+        this.decoupled = decoupled;
+        this.m = new double[dimension];
+        this.v = new double[dimension];
+        this.vMax = new double[dimension];
+        this.mHat = new double[dimension];
+        this.vHat = new double[dimension];
+        this.effectiveLr = new double[dimension];
+        this.hyper = hyper;
     }
-  }
 
-  @Override
-  public double[] mHat() {
-    return mHat;
-  }
+    /** torch.optim.Adam: weight decay is an L2 term added to the gradient. */
+    public static Adam adam(int dimension, Hyper hyper) {
+        return new Adam(dimension, hyper, false);
+    }
 
-  @Override
-  public double[] vHat() {
-    return vHat;
-  }
+    /** torch.optim.AdamW: weight decay shrinks the parameters directly, θ ← θ·(1 − γλ). */
+    public static Adam adamW(int dimension, Hyper hyper) {
+        return new Adam(dimension, hyper, true);
+    }
 
-  @Override
-  public double[] effectiveLr() {
-    return effectiveLr;
-  }
+    public void setHyper(Hyper hyper) {
+        this.hyper = hyper;
+    }
+
+    @Override
+    public void step(double[] p, double[] g, double lr) {
+        t++;
+        double b1 = hyper.beta1();
+        double b2 = hyper.beta2();
+        double wd = hyper.weightDecay();
+        double bc1 = 1 - StrictMath.pow(b1, t);
+        double bc2 = 1 - StrictMath.pow(b2, t);
+        double bc2Sqrt = Math.sqrt(bc2);
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i];
+            if (wd != 0) {
+                if (decoupled) {
+                    p[i] = p[i] * (1 - lr * wd);
+                } else {
+                    gi = gi + wd * p[i];
+                }
+            }
+            m[i] = b1 * m[i] + (1 - b1) * gi;
+            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+            double second = v[i];
+            if (hyper.amsgrad()) {
+                vMax[i] = Math.max(vMax[i], v[i]);
+                second = vMax[i];
+            }
+            mHat[i] = m[i] / bc1;
+            vHat[i] = second / bc2;
+            effectiveLr[i] = lr / (Math.sqrt(second) / bc2Sqrt + hyper.eps());
+            p[i] = p[i] - effectiveLr[i] * mHat[i];
+        }
+    }
+
+    @Override
+    public double[] mHat() {
+        return mHat;
+    }
+
+    @Override
+    public double[] vHat() {
+        return vHat;
+    }
+
+    @Override
+    public double[] effectiveLr() {
+        return effectiveLr;
+    }
 }

@@ -10,31 +10,31 @@ package io.downhill.optim.optimizers;
  * the last step: all zeros before the first step, null when the optimizer has no such term.
  */
 public interface Optimizer {
-  /**
-   * Updates {@code params} in place.
-   *
-   * @param grad the gradient (already clipped if clipping is on); the optimizer may overwrite it
-   * @param lr the learning rate for this step
-   */
-  void step(double[] params, double[] grad, double lr);
+    /**
+     * Updates {@code params} in place.
+     *
+     * @param grad the gradient (already clipped if clipping is on); the optimizer may overwrite it
+     * @param lr the learning rate for this step
+     */
+    void step(double[] params, double[] grad, double lr);
 
-  /** The momentum buffer, or null when the optimizer currently uses none. */
-  default double[] velocity() {
-    return null;
-  }
+    /** The momentum buffer, or null when the optimizer currently uses none. */
+    default double[] velocity() {
+        return null;
+    }
 
-  /** Adam's bias-corrected first moment m̂, or null. */
-  default double[] mHat() {
-    return null;
-  }
+    /** Adam's bias-corrected first moment m̂, or null. */
+    default double[] mHat() {
+        return null;
+    }
 
-  /** Adam's bias-corrected second moment v̂ as used under the square root, or null. */
-  default double[] vHat() {
-    return null;
-  }
+    /** Adam's bias-corrected second moment v̂ as used under the square root, or null. */
+    default double[] vHat() {
+        return null;
+    }
 
-  /** Adam's per-coordinate step factor: the update was {@code params -= effectiveLr * mHat}. */
-  default double[] effectiveLr() {
-    return null;
-  }
+    /** Adam's per-coordinate step factor: the update was {@code params -= effectiveLr * mHat}. */
+    default double[] effectiveLr() {
+        return null;
+    }
 }

@@ -16,50 +16,50 @@ package io.downhill.optim.optimizers;
  * g_avg only when μ > 0 / centered; switching those on mid-run here starts them from zero).
  */
 public final class RmsProp implements Optimizer {
-  /** RMSprop's hyper-parameters other than lr. */
-  public record Hyper(double alpha, double eps, double weightDecay, double momentum, boolean centered) {}
+    /** RMSprop's hyper-parameters other than lr. */
+    public record Hyper(double alpha, double eps, double weightDecay, double momentum, boolean centered) {}
 
-  private final double[] squareAvg;
-  private final double[] gradAvg;
-  private final double[] buf;
-  private Hyper hyper;
+    private final double[] squareAvg;
+    private final double[] gradAvg;
+    private final double[] buf;
+    private Hyper hyper;
 
-  public RmsProp(int dimension, Hyper hyper) {
-    this.squareAvg = new double[dimension];
-    this.gradAvg = new double[dimension];
-    this.buf = new double[dimension];
-    this.hyper = hyper;
-  }
-
-  public void setHyper(Hyper hyper) {
-    this.hyper = hyper;
-  }
-
-  @Override
-  public void step(double[] p, double[] g, double lr) {
-    double a = hyper.alpha();
-    double wd = hyper.weightDecay();
-    double mu = hyper.momentum();
-    for (int i = 0; i < p.length; i++) {
-      double gi = wd != 0 ? g[i] + wd * p[i] : g[i];
-      squareAvg[i] = a * squareAvg[i] + (1 - a) * gi * gi;
-      double v = squareAvg[i];
-      if (hyper.centered()) {
-        gradAvg[i] = a * gradAvg[i] + (1 - a) * gi;
-        v = v - gradAvg[i] * gradAvg[i];
-      }
-      double denom = Math.sqrt(v) + hyper.eps();
-      if (mu > 0) {
-        buf[i] = mu * buf[i] + gi / denom;
-        p[i] = p[i] - lr * buf[i];
-      } else {
-        p[i] = p[i] - lr * gi / denom;
-      }
+    public RmsProp(int dimension, Hyper hyper) {
+        this.squareAvg = new double[dimension];
+        this.gradAvg = new double[dimension];
+        this.buf = new double[dimension];
+        this.hyper = hyper;
     }
-  }
 
-  @Override
-  public double[] velocity() {
-    return hyper.momentum() > 0 ? buf : null;
-  }
+    public void setHyper(Hyper hyper) {
+        this.hyper = hyper;
+    }
+
+    @Override
+    public void step(double[] p, double[] g, double lr) {
+        double a = hyper.alpha();
+        double wd = hyper.weightDecay();
+        double mu = hyper.momentum();
+        for (int i = 0; i < p.length; i++) {
+            double gi = wd != 0 ? g[i] + wd * p[i] : g[i];
+            squareAvg[i] = a * squareAvg[i] + (1 - a) * gi * gi;
+            double v = squareAvg[i];
+            if (hyper.centered()) {
+                gradAvg[i] = a * gradAvg[i] + (1 - a) * gi;
+                v = v - gradAvg[i] * gradAvg[i];
+            }
+            double denom = Math.sqrt(v) + hyper.eps();
+            if (mu > 0) {
+                buf[i] = mu * buf[i] + gi / denom;
+                p[i] = p[i] - lr * buf[i];
+            } else {
+                p[i] = p[i] - lr * gi / denom;
+            }
+        }
+    }
+
+    @Override
+    public double[] velocity() {
+        return hyper.momentum() > 0 ? buf : null;
+    }
 }

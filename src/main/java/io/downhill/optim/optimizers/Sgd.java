@@ -18,60 +18,60 @@ package io.downhill.optim.optimizers;
  * non-zero mid-run resumes it.
  */
 public final class Sgd implements Optimizer {
-  /** SGD's hyper-parameters other than lr. */
-  public record Hyper(double momentum, double dampening, boolean nesterov, double weightDecay) {}
+    /** SGD's hyper-parameters other than lr. */
+    public record Hyper(double momentum, double dampening, boolean nesterov, double weightDecay) {}
 
-  private final double[] zeros;
-  private Hyper hyper;
-  private double[] buf; // null until the first momentum step, like torch's momentum_buffer
+    private final double[] zeros;
+    private Hyper hyper;
+    private double[] buf; // null until the first momentum step, like torch's momentum_buffer
 
-  public Sgd(int dimension, Hyper hyper) {
-    this.zeros = new double[dimension];
-    this.hyper = hyper;
-  }
-
-  public void setHyper(Hyper hyper) {
-    this.hyper = hyper;
-  }
-
-  @Override
-  public void step(double[] p, double[] g, double lr) {
-    double wd = hyper.weightDecay();
-    double mu = hyper.momentum();
-    int d = p.length;
-    if (wd != 0) {
-      for (int i = 0; i < d; i++) {
-        g[i] = g[i] + wd * p[i];
-      }
+    public Sgd(int dimension, Hyper hyper) {
+        this.zeros = new double[dimension];
+        this.hyper = hyper;
     }
-    double[] dir = g;
-    if (mu != 0) {
-      if (buf == null) {
-        buf = g.clone();
-      } else {
-        double keep = 1 - hyper.dampening();
-        for (int i = 0; i < d; i++) {
-          buf[i] = mu * buf[i] + keep * g[i];
+
+    public void setHyper(Hyper hyper) {
+        this.hyper = hyper;
+    }
+
+    @Override
+    public void step(double[] p, double[] g, double lr) {
+        double wd = hyper.weightDecay();
+        double mu = hyper.momentum();
+        int d = p.length;
+        if (wd != 0) {
+            for (int i = 0; i < d; i++) {
+                g[i] = g[i] + wd * p[i];
+            }
         }
-      }
-      if (hyper.nesterov()) {
-        for (int i = 0; i < d; i++) {
-          g[i] = g[i] + mu * buf[i];
+        double[] dir = g;
+        if (mu != 0) {
+            if (buf == null) {
+                buf = g.clone();
+            } else {
+                double keep = 1 - hyper.dampening();
+                for (int i = 0; i < d; i++) {
+                    buf[i] = mu * buf[i] + keep * g[i];
+                }
+            }
+            if (hyper.nesterov()) {
+                for (int i = 0; i < d; i++) {
+                    g[i] = g[i] + mu * buf[i];
+                }
+            } else {
+                dir = buf;
+            }
         }
-      } else {
-        dir = buf;
-      }
+        for (int i = 0; i < d; i++) {
+            p[i] = p[i] - lr * dir[i];
+        }
     }
-    for (int i = 0; i < d; i++) {
-      p[i] = p[i] - lr * dir[i];
-    }
-  }
 
-  @Override
-  public double[] velocity() {
-    if (hyper.momentum() == 0) {
-      return null;
+    @Override
+    public double[] velocity() {
+        if (hyper.momentum() == 0) {
+            return null;
+        }
+        return buf == null ? zeros : buf;
     }
-    return buf == null ? zeros : buf;
-  }
 }

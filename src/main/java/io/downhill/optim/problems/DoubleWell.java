@@ -9,44 +9,44 @@ import java.util.List;
  * iterations. Started at 2, plain gradient descent settles in the worse, local minimum.
  */
 public final class DoubleWell implements Problem {
-  public static final double GLOBAL_MIN = -1.300839565941577126;
-  public static final double LOCAL_MIN = 1.130901122629985850;
+    public static final double GLOBAL_MIN = -1.300839565941577126;
+    public static final double LOCAL_MIN = 1.130901122629985850;
 
-  @Override
-  public String name() {
-    return "double-well";
-  }
+    @Override
+    public String name() {
+        return "double-well";
+    }
 
-  @Override
-  public int dimension() {
-    return 1;
-  }
+    @Override
+    public int dimension() {
+        return 1;
+    }
 
-  @Override
-  public double value(double[] x) {
-    double v = x[0];
-    double v2 = v * v;
-    return v2 * v2 - 3 * v2 + v;
-  }
+    @Override
+    public double value(double[] x) {
+        double v = x[0];
+        double v2 = v * v;
+        return v2 * v2 - 3 * v2 + v;
+    }
 
-  @Override
-  public void gradient(double[] x, double[] out) {
-    double v = x[0];
-    out[0] = 4 * v * v * v - 6 * v + 1;
-  }
+    @Override
+    public void gradient(double[] x, double[] out) {
+        double v = x[0];
+        out[0] = 4 * v * v * v - 6 * v + 1;
+    }
 
-  @Override
-  public double[][] range() {
-    return new double[][] {{-2.2, 2.2}};
-  }
+    @Override
+    public double[][] range() {
+        return new double[][] {{-2.2, 2.2}};
+    }
 
-  @Override
-  public List<double[]> minima() {
-    return List.of(new double[] {GLOBAL_MIN}, new double[] {LOCAL_MIN});
-  }
+    @Override
+    public List<double[]> minima() {
+        return List.of(new double[] {GLOBAL_MIN}, new double[] {LOCAL_MIN});
+    }
 
-  @Override
-  public double[] defaultStart() {
-    return new double[] {2};
-  }
+    @Override
+    public double[] defaultStart() {
+        return new double[] {2};
+    }
 }

@@ -12,62 +12,62 @@ import java.util.SplittableRandom;
  * its gradient equals {@link DataProblem#gradient} bit for bit and it draws nothing from the RNG.
  */
 public final class MiniBatches {
-  private final int[] order;
-  private final int batchSize;
-  private final SplittableRandom rng;
-  private int from;
-  private int to;
+    private final int[] order;
+    private final int batchSize;
+    private final SplittableRandom rng;
+    private int from;
+    private int to;
 
-  public MiniBatches(int n, int batchSize, SplittableRandom rng) {
-    if (batchSize < 1 || batchSize > n) {
-      throw new IllegalArgumentException("batch size " + batchSize + " not in 1.." + n);
+    public MiniBatches(int n, int batchSize, SplittableRandom rng) {
+        if (batchSize < 1 || batchSize > n) {
+            throw new IllegalArgumentException("batch size " + batchSize + " not in 1.." + n);
+        }
+        this.order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        this.batchSize = batchSize;
+        this.rng = rng;
+        this.from = n; // forces a shuffle on the first call
+        this.to = n;
     }
-    this.order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+
+    /** Advances to the next batch; read it with {@link #indices()}, {@link #from()}, {@link #to()}. */
+    public void next() {
+        int n = order.length;
+        if (batchSize == n) {
+            from = 0;
+            to = n;
+            return;
+        }
+        if (to == n) {
+            shuffle();
+            to = 0;
+        }
+        from = to;
+        to = Math.min(from + batchSize, n);
     }
-    this.batchSize = batchSize;
-    this.rng = rng;
-    this.from = n; // forces a shuffle on the first call
-    this.to = n;
-  }
 
-  /** Advances to the next batch; read it with {@link #indices()}, {@link #from()}, {@link #to()}. */
-  public void next() {
-    int n = order.length;
-    if (batchSize == n) {
-      from = 0;
-      to = n;
-      return;
+    // Fisher–Yates over the previous epoch's order: uniform, and one nextInt per swap.
+    private void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
     }
-    if (to == n) {
-      shuffle();
-      to = 0;
+
+    /** The sample order of the current epoch; the batch is {@code indices()[from()..to())}. */
+    public int[] indices() {
+        return order;
     }
-    from = to;
-    to = Math.min(from + batchSize, n);
-  }
 
-  // Fisher–Yates over the previous epoch's order: uniform, and one nextInt per swap.
-  private void shuffle() {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
+    public int from() {
+        return from;
     }
-  }
 
-  /** The sample order of the current epoch; the batch is {@code indices()[from()..to())}. */
-  public int[] indices() {
-    return order;
-  }
-
-  public int from() {
-    return from;
-  }
-
-  public int to() {
-    return to;
-  }
+    public int to() {
+        return to;
+    }
 }

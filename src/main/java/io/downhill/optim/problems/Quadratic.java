@@ -7,44 +7,44 @@ import java.util.List;
  * and diverges for lr > 2/a, the textbook stability limit.
  */
 public final class Quadratic implements Problem {
-  private final double a;
+    private final double a;
 
-  public Quadratic(double a) {
-    this.a = a;
-  }
+    public Quadratic(double a) {
+        this.a = a;
+    }
 
-  @Override
-  public String name() {
-    return "quadratic";
-  }
+    @Override
+    public String name() {
+        return "quadratic";
+    }
 
-  @Override
-  public int dimension() {
-    return 1;
-  }
+    @Override
+    public int dimension() {
+        return 1;
+    }
 
-  @Override
-  public double value(double[] x) {
-    return 0.5 * a * x[0] * x[0];
-  }
+    @Override
+    public double value(double[] x) {
+        return 0.5 * a * x[0] * x[0];
+    }
 
-  @Override
-  public void gradient(double[] x, double[] out) {
-    out[0] = a * x[0];
-  }
+    @Override
+    public void gradient(double[] x, double[] out) {
+        out[0] = a * x[0];
+    }
 
-  @Override
-  public double[][] range() {
-    return new double[][] {{-4, 4}};
-  }
+    @Override
+    public double[][] range() {
+        return new double[][] {{-4, 4}};
+    }
 
-  @Override
-  public List<double[]> minima() {
-    return List.<double[]>of(new double[] {0});
-  }
+    @Override
+    public List<double[]> minima() {
+        return List.<double[]>of(new double[] {0});
+    }
 
-  @Override
-  public double[] defaultStart() {
-    return new double[] {3};
-  }
+    @Override
+    public double[] defaultStart() {
+        return new double[] {3};
+    }
 }

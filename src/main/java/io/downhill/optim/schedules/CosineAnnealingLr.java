@@ -6,23 +6,23 @@ package io.downhill.optim.schedules;
  * clamped: past T_max the rate climbs back up along the cosine.
  */
 public final class CosineAnnealingLr implements Schedule {
-  private double base;
-  private final int tMax;
-  private final double etaMin;
+    private double base;
+    private final int tMax;
+    private final double etaMin;
 
-  public CosineAnnealingLr(double baseLr, int tMax, double etaMin) {
-    this.base = baseLr;
-    this.tMax = tMax;
-    this.etaMin = etaMin;
-  }
+    public CosineAnnealingLr(double baseLr, int tMax, double etaMin) {
+        this.base = baseLr;
+        this.tMax = tMax;
+        this.etaMin = etaMin;
+    }
 
-  @Override
-  public double lr(int t) {
-    return etaMin + (base - etaMin) * (1 + StrictMath.cos(StrictMath.PI * t / tMax)) / 2;
-  }
+    @Override
+    public double lr(int t) {
+        return etaMin + (base - etaMin) * (1 + StrictMath.cos(StrictMath.PI * t / tMax)) / 2;
+    }
 
-  @Override
-  public void setBaseLr(double lr) {
-    base = lr;
-  }
+    @Override
+    public void setBaseLr(double lr) {
+        base = lr;
+    }
 }

@@ -8,32 +8,32 @@ package io.downhill.optim.schedules;
  * not with logarithms.
  */
 public final class CosineAnnealingWarmRestarts implements Schedule {
-  private double base;
-  private final int t0;
-  private final int tMult;
-  private final double etaMin;
+    private double base;
+    private final int t0;
+    private final int tMult;
+    private final double etaMin;
 
-  public CosineAnnealingWarmRestarts(double baseLr, int t0, int tMult, double etaMin) {
-    this.base = baseLr;
-    this.t0 = t0;
-    this.tMult = tMult;
-    this.etaMin = etaMin;
-  }
-
-  @Override
-  public double lr(int t) {
-    long cycleStart = 0;
-    long ti = t0;
-    while (t >= cycleStart + ti) {
-      cycleStart += ti;
-      ti *= tMult;
+    public CosineAnnealingWarmRestarts(double baseLr, int t0, int tMult, double etaMin) {
+        this.base = baseLr;
+        this.t0 = t0;
+        this.tMult = tMult;
+        this.etaMin = etaMin;
     }
-    long tCur = t - cycleStart;
-    return etaMin + (base - etaMin) * (1 + StrictMath.cos(StrictMath.PI * tCur / ti)) / 2;
-  }
 
-  @Override
-  public void setBaseLr(double lr) {
-    base = lr;
-  }
+    @Override
+    public double lr(int t) {
+        long cycleStart = 0;
+        long ti = t0;
+        while (t >= cycleStart + ti) {
+            cycleStart += ti;
+            ti *= tMult;
+        }
+        long tCur = t - cycleStart;
+        return etaMin + (base - etaMin) * (1 + StrictMath.cos(StrictMath.PI * tCur / ti)) / 2;
+    }
+
+    @Override
+    public void setBaseLr(double lr) {
+        base = lr;
+    }
 }

@@ -19,65 +19,65 @@ package io.downhill.optim.schedules;
  * behaves the same when a training loop assigns {@code param_group['lr']}).
  */
 public final class ReduceLrOnPlateau implements Schedule {
-  /** The scheduler's settings, named as in torch. */
-  public record Settings(
-      boolean maximize,
-      double factor,
-      int patience,
-      double threshold,
-      boolean relativeThreshold,
-      int cooldown,
-      double minLr,
-      double eps) {}
+    /** The scheduler's settings, named as in torch. */
+    public record Settings(
+            boolean maximize,
+            double factor,
+            int patience,
+            double threshold,
+            boolean relativeThreshold,
+            int cooldown,
+            double minLr,
+            double eps) {}
 
-  private final Settings s;
-  private double lr;
-  private double best;
-  private int bad;
-  private int cooldownCounter;
+    private final Settings s;
+    private double lr;
+    private double best;
+    private int bad;
+    private int cooldownCounter;
 
-  public ReduceLrOnPlateau(double baseLr, Settings settings) {
-    this.s = settings;
-    this.lr = baseLr;
-    this.best = settings.maximize() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-  }
-
-  @Override
-  public double lr(int t) {
-    return lr;
-  }
-
-  @Override
-  public void setBaseLr(double newLr) {
-    lr = newLr;
-  }
-
-  @Override
-  public void observe(int t, double loss) {
-    if (better(loss)) {
-      best = loss;
-      bad = 0;
-    } else {
-      bad++;
+    public ReduceLrOnPlateau(double baseLr, Settings settings) {
+        this.s = settings;
+        this.lr = baseLr;
+        this.best = settings.maximize() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
-    if (cooldownCounter > 0) {
-      cooldownCounter--;
-      bad = 0;
-    }
-    if (bad > s.patience()) {
-      double reduced = Math.max(lr * s.factor(), s.minLr());
-      if (lr - reduced > s.eps()) {
-        lr = reduced;
-      }
-      cooldownCounter = s.cooldown();
-      bad = 0;
-    }
-  }
 
-  private boolean better(double a) {
-    if (s.maximize()) {
-      return s.relativeThreshold() ? a > best * (1 + s.threshold()) : a > best + s.threshold();
+    @Override
+    public double lr(int t) {
+        return lr;
     }
-    return s.relativeThreshold() ? a < best * (1 - s.threshold()) : a < best - s.threshold();
-  }
+
+    @Override
+    public void setBaseLr(double newLr) {
+        lr = newLr;
+    }
+
+    @Override
+    public void observe(int t, double loss) {
+        if (better(loss)) {
+            best = loss;
+            bad = 0;
+        } else {
+            bad++;
+        }
+        if (cooldownCounter > 0) {
+            cooldownCounter--;
+            bad = 0;
+        }
+        if (bad > s.patience()) {
+            double reduced = Math.max(lr * s.factor(), s.minLr());
+            if (lr - reduced > s.eps()) {
+                lr = reduced;
+            }
+            cooldownCounter = s.cooldown();
+            bad = 0;
+        }
+    }
+
+    private boolean better(double a) {
+        if (s.maximize()) {
+            return s.relativeThreshold() ? a > best * (1 + s.threshold()) : a > best + s.threshold();
+        }
+        return s.relativeThreshold() ? a < best * (1 - s.threshold()) : a < best - s.threshold();
+    }
 }

@@ -13,36 +13,36 @@ package io.downhill.optim.schedules;
  * to both parts.
  */
 public final class Warmup implements Schedule {
-  private double base;
-  private final int warmupSteps;
-  private final double startFactor;
-  private final Schedule then;
+    private double base;
+    private final int warmupSteps;
+    private final double startFactor;
+    private final Schedule then;
 
-  public Warmup(double baseLr, int warmupSteps, double startFactor, Schedule then) {
-    this.base = baseLr;
-    this.warmupSteps = warmupSteps;
-    this.startFactor = startFactor;
-    this.then = then;
-  }
-
-  @Override
-  public double lr(int t) {
-    if (t < warmupSteps) {
-      return base * (startFactor + (1 - startFactor) * t / warmupSteps);
+    public Warmup(double baseLr, int warmupSteps, double startFactor, Schedule then) {
+        this.base = baseLr;
+        this.warmupSteps = warmupSteps;
+        this.startFactor = startFactor;
+        this.then = then;
     }
-    return then.lr(t - warmupSteps);
-  }
 
-  @Override
-  public void setBaseLr(double lr) {
-    base = lr;
-    then.setBaseLr(lr);
-  }
-
-  @Override
-  public void observe(int t, double loss) {
-    if (t - warmupSteps >= 1) {
-      then.observe(t - warmupSteps, loss);
+    @Override
+    public double lr(int t) {
+        if (t < warmupSteps) {
+            return base * (startFactor + (1 - startFactor) * t / warmupSteps);
+        }
+        return then.lr(t - warmupSteps);
     }
-  }
+
+    @Override
+    public void setBaseLr(double lr) {
+        base = lr;
+        then.setBaseLr(lr);
+    }
+
+    @Override
+    public void observe(int t, double loss) {
+        if (t - warmupSteps >= 1) {
+            then.observe(t - warmupSteps, loss);
+        }
+    }
 }
