@@ -80,7 +80,7 @@ class CheckTest {
                 "01-first.md:7:5: error: lesson 'second' has no heading '#details'",
                 "01-first.md:7:38: error: link to a lesson that does not exist: 'nowhere'",
                 "01-first.md:9:21: error: image 'img/missing.png' is not in the content folder",
-                "01-first.md:11:1: error: maths not closed",
+                "01-first.md:11:10: error: maths not closed",
                 "01-first.md:16:1: error: widget: 'lr' must be from",
                 "01-first.md:20:1: error: widget: 'type' must be one of descent-1d, descent-2d, lr-compare, optimizer-race, not 'descent-3d'",
                 "01-first.md:26:1: error: quiz: 'answer' must be from 1 to 2, not 3",

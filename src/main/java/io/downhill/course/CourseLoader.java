@@ -141,8 +141,8 @@ public final class CourseLoader {
             OptionalInt prefix = Slugs.prefix(fileName(file));
             int order = fm.order() != null ? fm.order() : prefix.orElse(Integer.MAX_VALUE);
             drafts.add(new Draft(lesson, order, rel, split.bodyLine()));
-            for (int line : body.unbalancedMathLines()) {
-                issues.add(ContentIssue.error(rel, split.bodyLine() + line,
+            for (SourcePos at : body.unclosedMath()) {
+                issues.add(new ContentIssue(rel, split.bodyLine() + at.bodyLine(), at.column(), ContentIssue.Severity.ERROR,
                         "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
             }
         }

@@ -50,7 +50,7 @@ public final class Markdown {
 
     public RenderedMarkdown render(String source) {
         Node document = parser.parse(source);
-        List<Integer> unclosedMath = MathInlineParser.takeUnclosed();
+        List<SourcePos> unclosedMath = MathInlineParser.takeUnclosed();
         List<EmbeddedBlock> blocks = replaceEmbeddedBlocks(document);
         List<LinkRef> links = rewriteLinks(document);
         Census census = new Census();

@@ -17,12 +17,12 @@ import org.commonmark.parser.beta.Scanner;
  * here because the backslash parser turns it into a literal dollar first.
  */
 final class MathInlineParser implements InlineContentParser {
-    /** 0-based lines of dollars that open maths but never close, for the course check. */
-    private static final ThreadLocal<List<Integer>> UNCLOSED = ThreadLocal.withInitial(ArrayList::new);
+    /** Dollars that open maths but never close, for the course check. */
+    private static final ThreadLocal<List<SourcePos>> UNCLOSED = ThreadLocal.withInitial(ArrayList::new);
 
-    /** The unclosed-maths lines found since the last call, on this thread. */
-    static List<Integer> takeUnclosed() {
-        List<Integer> found = List.copyOf(UNCLOSED.get());
+    /** The unclosed-maths places found since the last call, on this thread. */
+    static List<SourcePos> takeUnclosed() {
+        List<SourcePos> found = List.copyOf(UNCLOSED.get());
         UNCLOSED.get().clear();
         return found;
     }
@@ -79,7 +79,8 @@ final class MathInlineParser implements InlineContentParser {
         // A dollar before a digit with no partner is a price ("$5"); anything else opened maths.
         if (display || !Character.isDigit(first)) {
             var spans = scanner.getSource(start, contentStart).getSourceSpans();
-            UNCLOSED.get().add(spans.isEmpty() ? 0 : spans.get(0).getLineIndex());
+            UNCLOSED.get().add(spans.isEmpty() ? new SourcePos(0, 1)
+                    : new SourcePos(spans.get(0).getLineIndex(), spans.get(0).getColumnIndex() + 1));
         }
         scanner.setPosition(start);
         return ParsedInline.none();
