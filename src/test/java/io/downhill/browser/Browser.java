@@ -24,6 +24,11 @@ final class Browser {
     private Browser() {}
 
     static ChromeDriver open(int width, int height) {
+        return open(width, height, null);
+    }
+
+    /** With {@code downloads} set, files the page downloads land in that folder. */
+    static ChromeDriver open(int width, int height, java.nio.file.Path downloads) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -39,6 +44,11 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort()

@@ -26,12 +26,18 @@ class WidgetBrowserTest {
     private TestServer server;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private Path downloads;
 
     @BeforeAll
     void start() {
         Path gallery = Path.of("src/test/resources/courses/widgets").toAbsolutePath();
         server = TestServer.start(new ServerOptions("127.0.0.1", 0, gallery, "/course", false, false));
-        driver = Browser.open(1280, 1000);
+        try {
+            downloads = java.nio.file.Files.createTempDirectory("downhill-downloads");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        driver = Browser.open(1280, 1000, downloads);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
@@ -160,6 +166,26 @@ class WidgetBrowserTest {
         assertThat(board).contains("lr 0.01").contains("lr 0.1").contains("lr 0.5");
         assertThat(driver.findElement(By.cssSelector("#w3 [data-summary]")).getText()).contains("with lr 0.5");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void downloadsGiveTheTrajectoryAsCsvAndJson() throws Exception {
+        String w = "w3";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        button(w, "download-csv").click();
+        button(w, "download-json").click();
+        Path csv = downloads.resolve("downhill-lr-compare-w3.csv");
+        Path json = downloads.resolve("downhill-lr-compare-w3.json");
+        wait.until(d -> java.nio.file.Files.exists(csv) && java.nio.file.Files.exists(json));
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("run,t,w1,w2,loss,grad1,grad2,grad_norm,lr");
+        assertThat(rows).hasSize(1 + 3 * 61);
+        assertThat(rows.get(1)).isEqualTo("\"lr 0.01\",0,3,4,41,6,16," + Math.sqrt(292) + ",0.01");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(tree.get("runs")).hasSize(3);
+        assertThat(tree.get("runs").get(2).get("spec").get("optimizer").get("lr").asDouble()).isEqualTo(0.5);
+        assertThat(tree.get("runs").get(2).get("steps")).hasSize(61);
     }
 
     @Test
