@@ -44,8 +44,8 @@ export function retheme(el) {
   });
 }
 
-export async function landscape(api, problem, n) {
-  const url = `${api}/landscape?problem=${encodeURIComponent(JSON.stringify(problem))}&n=${n}`;
+export async function landscape(api, problem, n, seed = 0) {
+  const url = `${api}/landscape?problem=${encodeURIComponent(JSON.stringify(problem))}&n=${n}&seed=${seed}`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`landscape: ${response.status}`);
   return response.json();

@@ -4,6 +4,7 @@
 import { Widget, colour } from './widget.js';
 import * as charts from './charts.js';
 import { num, toNumber } from './format.js';
+import { Board } from './board.js';
 
 export class MultiPath extends Widget {
   constructor(figure) {
@@ -12,7 +13,7 @@ export class MultiPath extends Widget {
     this.start = this.config.start.slice();
     this.contour = figure.querySelector('[data-chart="contour"]');
     this.loss = figure.querySelector('[data-chart="loss"]');
-    this.board = figure.querySelector('[data-board] tbody');
+    this.board = new Board(this, figure.querySelector('[data-board] tbody'));
     this.drawn = [];
   }
 
@@ -64,27 +65,7 @@ export class MultiPath extends Widget {
       this.restart();
     });
     this.drawn = series.map(() => -1);
-    this.#buildBoard();
-  }
-
-  #buildBoard() {
-    if (!this.board) return;
-    this.board.replaceChildren(...this.series().map((s) => {
-      const tr = document.createElement('tr');
-      const name = document.createElement('th');
-      name.scope = 'row';
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      swatch.style.background = s.colour;
-      name.append(swatch, s.label);
-      tr.append(name);
-      for (let k = 0; k < 4; k++) {
-        const td = document.createElement('td');
-        if (k === 0) td.className = 'col-lr';
-        tr.append(td);
-      }
-      return tr;
-    }));
+    this.board.build(series.map((s) => ({ label: s.label, colour: s.colour })));
   }
 
   draw(t, reset) {
@@ -126,25 +107,12 @@ export class MultiPath extends Widget {
         y: heads.map((s) => [charts.finite(s.params[1])]),
       }, heads.map((_, i) => 2 + n + i));
     }
-    this.#fillBoard(t);
-  }
-
-  #fillBoard(t) {
-    if (!this.board) return;
-    [...this.board.rows].forEach((tr, i) => {
-      if (!this.player.runs[i]?.steps.length) return;
-      this.row(i, t).forEach((text, k) => { tr.cells[k + 1].textContent = text; });
-    });
+    this.board.fill(t, (i) => this.row(i, t));
   }
 
   /** Status text of run i as seen at step t. */
   statusAt(i, t) {
-    const run = this.player.runs[i];
-    const last = run.steps.length - 1;
-    if (run.status && t >= last) {
-      return run.status.reason === 'converged' ? `converged (${run.status.rule.replace('_', ' ')})` : run.status.reason;
-    }
-    return 'running';
+    return this.board.statusAt(i, t);
   }
 
   lossAt(i, t) {

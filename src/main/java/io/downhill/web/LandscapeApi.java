@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.RunSpec;
 import io.downhill.optim.SpecException;
+import io.downhill.optim.problems.DataPoint;
+import io.downhill.optim.problems.DataProblem;
 import io.downhill.optim.problems.Problem;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/landscape?problem={"name":"rosenbrock"}&n=80}: the function sampled on a grid
- * over its plot range, for the curve or contour a widget draws under the path.
+ * over its plot range, for the curve or contour a widget draws under the path; for a data problem
+ * ({@code &seed=} picks the dataset) its points and its least loss.
  */
 final class LandscapeApi {
     static final int MAX_GRID_2D = 200;
@@ -23,10 +26,11 @@ final class LandscapeApi {
     private LandscapeApi() {}
 
     static void landscape(Context ctx) throws IOException {
-        Problem problem = problem(ctx.queryParam("problem"));
+        Problem problem = problem(ctx.queryParam("problem"), seed(ctx.queryParam("seed")));
         int dimension = problem.dimension();
-        if (!problem.kind().equals("1d") && !problem.kind().equals("2d")) {
-            throw ApiProblem.badRequest("problem", "a landscape is drawn for 1D and 2D test functions only, not '" + problem.kind() + "' problems");
+        if (problem instanceof DataProblem data) {
+            dataset(ctx, data);
+            return;
         }
         int max = dimension == 1 ? MAX_GRID_1D : MAX_GRID_2D;
         int n = gridSize(ctx.queryParam("n"), dimension == 1 ? 400 : 80, max);
@@ -90,7 +94,58 @@ final class LandscapeApi {
         ctx.contentType("application/json").result(out.toByteArray());
     }
 
-    private static Problem problem(String json) {
+    /**
+     * A data problem has no grid to draw; it answers with its data points and the least loss
+     * (at the known optimum), so a widget can plot how far a run is from the best fit.
+     */
+    private static void dataset(Context ctx, DataProblem data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("name", data.name());
+            g.writeStringField("kind", data.kind());
+            g.writeArrayFieldStart("points");
+            for (DataPoint p : data.points()) {
+                g.writeStartObject();
+                g.writeFieldName("x");
+                g.writeArray(p.x(), 0, p.x().length);
+                g.writeNumberField("y", p.y());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("minima");
+            for (double[] m : data.minima()) {
+                g.writeArray(m, 0, m.length);
+            }
+            g.writeEndArray();
+            if (!data.minima().isEmpty()) {
+                g.writeNumberField("min", data.value(data.minima().get(0)));
+            }
+            double[] start = data.defaultStart();
+            g.writeFieldName("defaultStart");
+            g.writeArray(start, 0, start.length);
+            g.writeEndObject();
+        }
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("application/json").result(out.toByteArray());
+    }
+
+    private static long seed(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long seed = Long.parseLong(value.strip());
+            if (seed < 0 || seed > (1L << 53)) {
+                throw new NumberFormatException();
+            }
+            return seed;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("seed", "must be a whole number from 0 to 2^53");
+        }
+    }
+
+    private static Problem problem(String json, long seed) {
         if (json == null || json.isBlank()) {
             throw ApiProblem.badRequest("problem", "is required, e.g. {\"name\":\"rosenbrock\"}");
         }
@@ -107,6 +162,7 @@ final class LandscapeApi {
         spec.put("problem", tree);
         spec.put("optimizer", Map.of("name", "sgd", "lr", 0.1));
         spec.put("stop", Map.of("max_steps", 1));
+        spec.put("seed", seed);
         try {
             return RunSpec.fromJson(spec).createProblem();
         } catch (SpecException e) {

@@ -17,7 +17,12 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
             Map.entry("rosenbrock", "Rosenbrock"), Map.entry("beale", "Beale"), Map.entry("himmelblau", "Himmelblau"),
             Map.entry("saddle", "Saddle x² − y²"), Map.entry("monkey-saddle", "Monkey saddle"),
             Map.entry("plateau-2d", "Plateau"), Map.entry("double-well", "Double well"), Map.entry("quadratic", "Quadratic"),
-            Map.entry("plateau", "Plateau"));
+            Map.entry("plateau", "Plateau"), Map.entry("linear-regression", "Linear regression"),
+            Map.entry("logistic-regression", "Logistic regression"), Map.entry("constant", "Constant"),
+            Map.entry("step", "Step decay"), Map.entry("exponential", "Exponential decay"),
+            Map.entry("cosine", "Cosine annealing"), Map.entry("warmup", "Linear warmup"),
+            Map.entry("warmup-cosine", "Warmup, then cosine"), Map.entry("cosine-restarts", "Cosine with warm restarts"),
+            Map.entry("reduce-on-plateau", "Reduce on plateau"));
 
     /** A person's name for an optimizer or problem id. */
     public static String label(String id) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** Reads a {@code widget} block's YAML mapping into the spec record of its type. */
 public final class Widgets {
-    public static final List<String> TYPES = List.of("descent-1d", "descent-2d", "lr-compare", "optimizer-race");
+    public static final List<String> TYPES = List.of("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
+            "schedule-explorer");
 
     private Widgets() {}
 
@@ -20,6 +21,7 @@ public final class Widgets {
             case "descent-2d" -> Descent2d.from(f);
             case "lr-compare" -> LrCompare.from(f);
             case "optimizer-race" -> OptimizerRace.from(f);
+            case "schedule-explorer" -> ScheduleExplorer.from(f);
             default -> throw new WidgetException("type", "unknown widget type '" + type + "'");
         };
         f.rejectUnknown(type);

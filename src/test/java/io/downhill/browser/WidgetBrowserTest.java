@@ -217,6 +217,31 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void scheduleExplorerDrawsBothLearningRatesAndMarksPlateauCuts() {
+        driver.get(server.url("/lessons/schedules"));
+        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        play("w1");
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        assertThat(points("w1", "lr", 0)).isEqualTo(301);
+        assertThat(points("w1", "lr", 1)).isEqualTo(301);
+        double first = ((Number) js("return document.querySelector('#w1 [data-chart=lr]').data[0].y[0]")).doubleValue();
+        double last = ((Number) js("return document.querySelector('#w1 [data-chart=lr]').data[0].y[300]")).doubleValue();
+        assertThat(first).isEqualTo(0.1);
+        assertThat(last).isLessThan(0.001);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-board]")).getText()).contains("Schedule").contains("Constant lr");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w1 [data-control='schedule']")))
+                .selectByValue("reduce-on-plateau");
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-control='patience']")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-control='T_max']")).isDisplayed()).isFalse();
+        play("w1");
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        long cuts = (Long) js("return document.querySelector('#w1 [data-chart=lr]').layout.shapes.filter(s => s.type === 'line').length");
+        assertThat(cuts).isPositive();
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(server.url("/lessons/gallery"));

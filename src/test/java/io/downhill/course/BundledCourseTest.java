@@ -48,7 +48,9 @@ class BundledCourseTest {
         assertThat(types("momentum-and-nesterov")).contains("descent-2d");
         assertThat(types("adaptive-methods")).contains("optimizer-race");
         assertThat(types("playground")).contains("optimizer-race", "descent-2d");
-        assertThat(types("authoring-guide")).containsExactly("descent-1d", "descent-2d", "lr-compare", "optimizer-race");
+        assertThat(types("learning-rate-schedules")).contains("schedule-explorer");
+        assertThat(types("authoring-guide")).containsExactly("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
+                "schedule-explorer");
     }
 
     private java.util.List<String> types(String slug) {

@@ -199,6 +199,29 @@ class RunApiHttpTest {
     }
 
     @Test
+    void landscapesSampleTheFunctionOrDescribeTheData() throws Exception {
+        JsonNode bowl = JSON.readTree(server.get("/api/landscape?problem=%7B%22name%22%3A%22bowl%22%7D&n=5").body());
+        assertThat(bowl.get("x")).hasSize(5);
+        assertThat(bowl.get("z")).hasSize(5);
+        // grid over [-5, 5]: z at x = -5, y = -5 is 25 + 2*25
+        assertThat(bowl.get("z").get(0).get(0).asDouble()).isEqualTo(75.0);
+        assertThat(bowl.get("min").asDouble()).isEqualTo(0.0);
+        JsonNode data = JSON.readTree(server.get("/api/landscape?problem="
+                + java.net.URLEncoder.encode("{\"name\":\"linear-regression\",\"n\":40}", java.nio.charset.StandardCharsets.UTF_8)
+                + "&seed=3").body());
+        assertThat(data.get("kind").asText()).isEqualTo("data");
+        assertThat(data.get("points")).hasSize(40);
+        JsonNode run = ok("{\"problem\":{\"name\":\"linear-regression\",\"n\":40},\"start\":" + data.get("minima").get(0)
+                + ",\"optimizer\":{\"name\":\"sgd\",\"lr\":0.1},\"stop\":{\"max_steps\":1},\"seed\":3}");
+        assertThat(run.get("steps").get(0).get("loss").asDouble()).isEqualTo(data.get("min").asDouble());
+        HttpResponse<String> tooBig = server.get("/api/landscape?problem=%7B%22name%22%3A%22bowl%22%7D&n=5000");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(tooBig.body()).get("field").asText()).isEqualTo("n");
+        HttpResponse<String> unknown = server.get("/api/landscape?problem=%7B%22name%22%3A%22alps%22%7D");
+        assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("problem.name");
+    }
+
+    @Test
     void unknownApiPathIsProblemJson() throws Exception {
         HttpResponse<String> r = server.get("/api/nothing-here");
         assertThat(r.statusCode()).isEqualTo(404);

@@ -1,0 +1,50 @@
+// The small table under multi-run widgets: one row per run, filled in as the clock moves.
+
+export class Board {
+  /** @param widget the widget whose player holds the runs; @param tbody the table body to fill */
+  constructor(widget, tbody) {
+    this.widget = widget;
+    this.tbody = tbody;
+  }
+
+  /** One row per run: a colour swatch and a label, then `cells` empty columns (the first is the lr column). */
+  build(rows, cells = 4) {
+    if (!this.tbody) return;
+    this.tbody.replaceChildren(...rows.map(({ label, colour }) => {
+      const tr = document.createElement('tr');
+      const name = document.createElement('th');
+      name.scope = 'row';
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = colour;
+      name.append(swatch, label);
+      tr.append(name);
+      for (let k = 0; k < cells; k++) {
+        const td = document.createElement('td');
+        if (k === 0) td.className = 'col-lr';
+        tr.append(td);
+      }
+      return tr;
+    }));
+  }
+
+  /** Fills each row from `cells(i, step)`, where step is run i's step at the clock's t. */
+  fill(t, cells) {
+    if (!this.tbody) return;
+    const player = this.widget.player;
+    [...this.tbody.rows].forEach((tr, i) => {
+      if (!player.runs[i]?.steps.length) return;
+      cells(i, player.stepOf(i, t)).forEach((text, k) => { tr.cells[k + 1].textContent = text; });
+    });
+  }
+
+  /** Status text of run i as seen at step t. */
+  statusAt(i, t) {
+    const run = this.widget.player.runs[i];
+    const last = run.steps.length - 1;
+    if (run.status && t >= last) {
+      return run.status.reason === 'converged' ? `converged (${run.status.rule.replace('_', ' ')})` : run.status.reason;
+    }
+    return 'running';
+  }
+}
