@@ -28,13 +28,17 @@ export class Board {
     }));
   }
 
-  /** Fills each row from `cells(i, step)`, where step is run i's step at the clock's t. */
-  fill(t, cells) {
+  /**
+   * Fills each row from `cells(i, step)`, where step is run i's step at the clock's t. Rows that
+   * are not runs (perRun false) get `cells(i)` alone.
+   */
+  fill(t, cells, { perRun = true } = {}) {
     if (!this.tbody) return;
     const player = this.widget.player;
     [...this.tbody.rows].forEach((tr, i) => {
-      if (!player.runs[i]?.steps.length) return;
-      cells(i, player.stepOf(i, t)).forEach((text, k) => { tr.cells[k + 1].textContent = text; });
+      if (perRun && !player.runs[i]?.steps.length) return;
+      const values = perRun ? cells(i, player.stepOf(i, t)) : cells(i);
+      values.forEach((text, k) => { tr.cells[k + 1].textContent = text; });
     });
   }
 

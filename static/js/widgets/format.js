@@ -6,7 +6,7 @@ export function num(x, digits = 4) {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : (x > 0 ? '∞' : '−∞');
   const a = Math.abs(x);
   if (a !== 0 && (a < 1e-3 || a >= 1e5)) {
-    return x.toExponential(Math.max(1, digits - 2)).replace('e', 'e').replace('-', '−');
+    return x.toExponential(Math.max(1, digits - 2)).replace(/\.?0+e/, 'e').replace(/-/g, '−');
   }
   return Number(x.toPrecision(digits)).toString().replace('-', '−');
 }

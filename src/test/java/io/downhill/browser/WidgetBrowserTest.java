@@ -242,6 +242,43 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void stoppingRulesMarkWhereEachRuleStopsAndAgreeWithTheEngine() throws Exception {
+        driver.get(server.url("/lessons/stopping"));
+        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        play("w1");
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        assertThat(points("w1", "measures", 0)).isEqualTo(301);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> first = (java.util.Map<String, Object>) js(
+                "return document.getElementById('w1').widget.firstRule(Infinity)");
+        assertThat(first).isNotNull();
+        long marks = (Long) js("return document.querySelector('#w1 [data-chart=loss]').layout.shapes.length");
+        assertThat(marks).isEqualTo(3);
+        // the engine, asked to stop by the same rules, stops at the same step for the same reason
+        String spec = "{\"problem\":{\"name\":\"ill-conditioned\"},\"optimizer\":{\"name\":\"sgd\",\"lr\":0.15},"
+                + "\"stop\":{\"max_steps\":300,\"grad_norm\":0.001,\"loss_change\":0.000001,\"param_change\":0.0001}}";
+        var status = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(server.post("/api/runs", spec, "Content-Type", "application/json").body()).get("status");
+        assertThat(status.get("reason").asText()).isEqualTo("converged");
+        assertThat(status.get("rule").asText()).isEqualTo(first.get("rule"));
+        assertThat(status.get("steps").asLong()).isEqualTo(((Number) first.get("step")).longValue());
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).contains("fires first, at step " + first.get("step"));
+        java.util.List<WebElement> rows = driver.findElements(By.cssSelector("#w1 [data-board] tbody tr"));
+        assertThat(rows).hasSize(4);
+        for (WebElement row : rows) {
+            assertThat(row.findElements(By.tagName("td")).get(2).getText()).isNotBlank();
+        }
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-board]")).getText()).contains("fires first");
+
+        // a looser gradient tolerance moves that rule's mark earlier without a new run
+        WebElement grad = driver.findElement(By.cssSelector("#w1 [data-control='grad_norm']"));
+        long before = (Long) js("return document.getElementById('w1').widget.stops(Infinity).grad_norm");
+        grad.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        wait.until(d -> (Long) js("return document.getElementById('w1').widget.stops(Infinity).grad_norm") < before);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(server.url("/lessons/gallery"));

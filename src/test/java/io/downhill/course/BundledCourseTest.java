@@ -49,8 +49,9 @@ class BundledCourseTest {
         assertThat(types("adaptive-methods")).contains("optimizer-race");
         assertThat(types("playground")).contains("optimizer-race", "descent-2d");
         assertThat(types("learning-rate-schedules")).contains("schedule-explorer");
+        assertThat(types("when-to-stop")).contains("stopping-rules");
         assertThat(types("authoring-guide")).containsExactly("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
-                "schedule-explorer");
+                "schedule-explorer", "stopping-rules");
     }
 
     private java.util.List<String> types(String slug) {
