@@ -130,7 +130,7 @@ final class LandscapeApi {
         ctx.contentType("application/json").result(out.toByteArray());
     }
 
-    private static long seed(String value) {
+    static long seed(String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }
@@ -145,7 +145,7 @@ final class LandscapeApi {
         }
     }
 
-    private static Problem problem(String json, long seed) {
+    static Problem problem(String json, long seed) {
         if (json == null || json.isBlank()) {
             throw ApiProblem.badRequest("problem", "is required, e.g. {\"name\":\"rosenbrock\"}");
         }

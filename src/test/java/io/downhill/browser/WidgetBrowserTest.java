@@ -279,6 +279,29 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void batchNoiseFitsTheDataAndItsGradientCloudTightensWithTheBatch() {
+        driver.get(server.url("/lessons/batches"));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(2L));
+        for (String w : new String[] {"w1", "w2"}) {
+            play(w);
+            wait.until(d -> button(w, "play").getText().contains("Replay"));
+            assertThat(points(w, "loss", 0)).isGreaterThan(50);
+            int firstFit = w.equals("w1") ? 1 : 2;
+            assertThat(points(w, "fit", firstFit)).isEqualTo(2);
+            wait.until(d -> ((Number) js("return document.querySelector('#" + w + " [data-chart=cloud]').data[0].x.length")).intValue() == 60);
+        }
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-board]")).getText())
+                .contains("Full batch").contains("One sample (SGD)").contains("Mini-batch B = 10");
+        String small = driver.findElement(By.cssSelector("#w1 [data-readout='spread']")).getText();
+        WebElement batch = driver.findElement(By.cssSelector("#w1 [data-control='batch']"));
+        js("arguments[0].value = 100; arguments[0].dispatchEvent(new Event('input')); arguments[0].dispatchEvent(new Event('change'));", batch);
+        wait.until(d -> !d.findElement(By.cssSelector("#w1 [data-readout='spread']")).getText().equals(small));
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-readout='spread']")).getText().matches(".*e−\\d+"));
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-board]")).getText()).contains("Mini-batch B = 100");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(server.url("/lessons/gallery"));
