@@ -304,10 +304,12 @@ class WidgetBrowserTest {
     @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
-        driver.get(server.url("/lessons/gallery"));
-        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(4L));
-        Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging"}) {
+            driver.get(server.url("/lessons/" + lesson));
+            wait.until(d -> js("return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
+            Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow.intValue()).as(lesson).isLessThanOrEqualTo(0);
+        }
     }
 
     private static void sleep(long millis) {
