@@ -52,19 +52,12 @@ public enum Activation {
 
     /** "sigmoid", "tanh" or "relu". */
     public static Activation parse(String name) {
-        if (name != null) {
-            switch (name) {
-                case "sigmoid":
-                    return SIGMOID;
-                case "tanh":
-                    return TANH;
-                case "relu":
-                    return RELU;
-                default:
-                    break;
-            }
-        }
-        throw new SpecException("activation", "must be one of sigmoid, tanh, relu");
+        return switch (name == null ? "" : name) {
+            case "sigmoid" -> SIGMOID;
+            case "tanh" -> TANH;
+            case "relu" -> RELU;
+            default -> throw new SpecException("activation", "must be one of sigmoid, tanh, relu");
+        };
     }
 
     /** σ(z) = 1 / (1 + e^−z), in the form that never overflows for large |z|. */

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DatasetsTest {
 
@@ -15,13 +16,13 @@ class DatasetsTest {
     void sizedBalancedAndSeeded(String name) {
         Dataset d = Datasets.generate(name, Datasets.DEFAULT_N, Datasets.DEFAULT_NOISE, 9);
         assertThat(d.size()).isEqualTo(200);
-        assertThat(java.util.Arrays.stream(d.y()).sum()).isEqualTo(100);
+        assertThat(Arrays.stream(d.y()).sum()).isEqualTo(100);
         Dataset again = Datasets.generate(name, 200, 0.1, 9);
         assertThat(again.x()).isDeepEqualTo(d.x());
         assertThat(again.y()).isEqualTo(d.y());
-        assertThat(java.util.Arrays.deepEquals(Datasets.generate(name, 200, 0.1, 10).x(), d.x())).isFalse();
+        assertThat(Arrays.deepEquals(Datasets.generate(name, 200, 0.1, 10).x(), d.x())).isFalse();
         // odd n: class 0 gets the extra point
-        assertThat(java.util.Arrays.stream(Datasets.generate(name, 21, 0.1, 1).y()).sum()).isEqualTo(10);
+        assertThat(Arrays.stream(Datasets.generate(name, 21, 0.1, 1).y()).sum()).isEqualTo(10);
     }
 
     /** Without noise the points lie exactly on their curves. */

@@ -41,25 +41,38 @@ class NetSpecValidationTest {
 
     @Test
     void eachFieldIsNamed() {
-        rejects("depth", ">= 1 and <= 30", () -> with(0, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
-        rejects("depth", ">= 1 and <= 30", () -> with(31, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
-        rejects("width", ">= 1 and <= 32", () -> with(2, 0, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
-        rejects("width", ">= 1 and <= 32", () -> with(2, 33, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
+        rejects("depth", ">= 1 and <= 30",
+                () -> with(0, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
+        rejects("depth", ">= 1 and <= 30",
+                () -> with(31, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
+        rejects("width", ">= 1 and <= 32",
+                () -> with(2, 0, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
+        rejects("width", ">= 1 and <= 32",
+                () -> with(2, 33, "tanh", "xavier", null, 0, "sgd", 0.1, 32));
         rejects("activation", "sigmoid, tanh, relu",
                 () -> with(2, 8, "gelu", "xavier", null, 0, "sgd", 0.1, 32));
         rejects("activation", "sigmoid, tanh, relu",
                 () -> with(2, 8, null, "xavier", null, 0, "sgd", 0.1, 32));
-        rejects("init", "normal, xavier, he", () -> with(2, 8, "tanh", "kaiming", null, 0, "sgd", 0.1, 32));
-        rejects("clip_grad_norm", "> 0", () -> with(2, 8, "tanh", "xavier", 0.0, 0, "sgd", 0.1, 32));
-        rejects("clip_grad_norm", "> 0", () -> with(2, 8, "tanh", "xavier", Double.NaN, 0, "sgd", 0.1, 32));
-        rejects("weight_decay", ">= 0 and <= 1", () -> with(2, 8, "tanh", "xavier", null, -1e-3, "sgd", 0.1, 32));
-        rejects("weight_decay", ">= 0 and <= 1", () -> with(2, 8, "tanh", "xavier", null, 2, "sgd", 0.1, 32));
-        rejects("optimizer", "sgd, momentum, adam", () -> with(2, 8, "tanh", "xavier", null, 0, "adamw", 0.1, 32));
+        rejects("init", "normal, xavier, he",
+                () -> with(2, 8, "tanh", "kaiming", null, 0, "sgd", 0.1, 32));
+        rejects("clip_grad_norm", "> 0",
+                () -> with(2, 8, "tanh", "xavier", 0.0, 0, "sgd", 0.1, 32));
+        rejects("clip_grad_norm", "> 0",
+                () -> with(2, 8, "tanh", "xavier", Double.NaN, 0, "sgd", 0.1, 32));
+        rejects("weight_decay", ">= 0 and <= 1",
+                () -> with(2, 8, "tanh", "xavier", null, -1e-3, "sgd", 0.1, 32));
+        rejects("weight_decay", ">= 0 and <= 1",
+                () -> with(2, 8, "tanh", "xavier", null, 2, "sgd", 0.1, 32));
+        rejects("optimizer", "sgd, momentum, adam",
+                () -> with(2, 8, "tanh", "xavier", null, 0, "adamw", 0.1, 32));
         rejects("lr", "> 0 and <= 10", () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", 0, 32));
-        rejects("lr", "> 0 and <= 10", () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", Double.NaN, 32));
+        rejects("lr", "> 0 and <= 10",
+                () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", Double.NaN, 32));
         rejects("lr", "> 0 and <= 10", () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", 11, 32));
-        rejects("batch_size", ">= 1 and <= 1000", () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 0));
-        rejects("batch_size", ">= 1 and <= 1000", () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 1001));
+        rejects("batch_size", ">= 1 and <= 1000",
+                () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 0));
+        rejects("batch_size", ">= 1 and <= 1000",
+                () -> with(2, 8, "tanh", "xavier", null, 0, "sgd", 0.1, 1001));
     }
 
     @Test

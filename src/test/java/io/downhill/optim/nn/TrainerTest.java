@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.downhill.optim.SpecException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +35,10 @@ class TrainerTest {
         NetSpec s = new NetSpec(3, 6, "relu", "he", true, 1.0, 1e-3, "momentum", 0.05, 16, 42);
         TrainStep[] a = new Trainer(s, MOONS).steps(50).toArray(new TrainStep[0]);
         TrainStep[] b = new Trainer(s, MOONS).steps(50).toArray(new TrainStep[0]);
-        assertThat(java.util.Arrays.equals(a, b)).isTrue();
+        assertThat(Arrays.equals(a, b)).isTrue();
         NetSpec other = new NetSpec(3, 6, "relu", "he", true, 1.0, 1e-3, "momentum", 0.05, 16, 43);
         TrainStep[] c = new Trainer(other, MOONS).steps(50).toArray(new TrainStep[0]);
-        assertThat(java.util.Arrays.equals(a, c)).isFalse();
+        assertThat(Arrays.equals(a, c)).isFalse();
     }
 
     /**
