@@ -40,14 +40,13 @@ public final class Datasets {
         int perClass1 = n / 2;
         for (int i = 0; i < n; i++) {
             int label = i % 2;
-            // position along the class's curve, 0..1 inclusive at both ends
+            // the k-th of the class's count points along its curve
             int k = i / 2;
             int count = label == 0 ? perClass0 : perClass1;
-            double s = count == 1 ? 0 : (double) k / (count - 1);
             double[] p = switch (name) {
-                case "moons" -> moon(label, s);
-                case "circles" -> ring(label, s);
-                case "spiral" -> arm(label, s);
+                case "moons" -> moon(label, (double) k / (count - 1));
+                case "circles" -> ring(label, (double) k / count);
+                case "spiral" -> arm(label, (double) k / (count - 1));
                 default -> throw new SpecException("dataset", "must be one of moons, circles, spiral");
             };
             p[0] += noise * gaussian(rng);
@@ -58,6 +57,7 @@ public final class Datasets {
         return new Dataset(x, y);
     }
 
+    /** s ∈ [0, 1] runs from one tip of the moon to the other. */
     private static double[] moon(int label, double s) {
         double theta = StrictMath.PI * s;
         if (label == 0) {
@@ -66,13 +66,14 @@ public final class Datasets {
         return new double[] {1 - StrictMath.cos(theta), 0.5 - StrictMath.sin(theta)};
     }
 
+    /** s ∈ [0, 1) goes once round: a closed curve must not repeat its first point at s = 1. */
     private static double[] ring(int label, double s) {
-        // s = 1 would repeat s = 0 on a closed curve, so spread over [0, 2π) instead
-        double theta = 2 * StrictMath.PI * s * 0.999;
+        double theta = 2 * StrictMath.PI * s;
         double r = label == 0 ? 1 : 0.5;
         return new double[] {r * StrictMath.cos(theta), r * StrictMath.sin(theta)};
     }
 
+    /** s ∈ [0, 1] runs from the centre of the arm to its outer end. */
     private static double[] arm(int label, double s) {
         double r = 0.1 + 0.9 * s;
         double phi = 3 * StrictMath.PI * r + label * StrictMath.PI;
