@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The validated {@code problem} part of a spec: its name and every parameter with defaults filled
+ * The validated {@code problem} part of a spec: its name ("expression" for a custom function, whose
+ * text, dimension and range are its params) and every parameter with defaults filled
  * in (Double for numbers, Integer for integers, e.g. {@code batch_size} = n when not given).
  */
 public record ProblemSpec(String name, Map<String, Object> params) {

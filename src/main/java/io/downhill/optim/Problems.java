@@ -94,6 +94,7 @@ public final class Problems {
                     new LinearRegression(spec.integer("n"), spec.number("noise"), dataRandom(seed));
             case "logistic-regression" ->
                     new LogisticRegression(spec.integer("n"), spec.number("noise"), dataRandom(seed));
+            case ExpressionSpecs.NAME -> ExpressionSpecs.create(spec);
             default -> throw new IllegalArgumentException("unknown problem " + spec.name());
         };
     }

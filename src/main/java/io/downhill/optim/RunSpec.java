@@ -62,7 +62,10 @@ public record RunSpec(
      */
     public Map<String, Object> toJson() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("problem", named(problem.name(), problem.params()));
+        // An expression problem has no name field: its expression takes the name's place.
+        out.put("problem", problem.name().equals(ExpressionSpecs.NAME)
+                ? new LinkedHashMap<>(problem.params())
+                : named(problem.name(), problem.params()));
         List<Double> s = new ArrayList<>();
         for (double v : start) {
             s.add(v);

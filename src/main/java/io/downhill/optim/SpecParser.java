@@ -27,8 +27,16 @@ final class SpecParser {
             throw new SpecException("spec", "must be a JSON object");
         }
         Json.allowOnly(json, TOP, "");
-        Problems.Type type = problemType(json.get("problem"));
-        ProblemSpec problem = problem(json.get("problem"), type);
+        Object problemNode = json.get("problem");
+        Problems.Type type;
+        ProblemSpec problem;
+        if (ExpressionSpecs.isExpression(problemNode)) {
+            problem = ExpressionSpecs.parse(Json.object(problemNode, "problem"));
+            type = ExpressionSpecs.type(problem);
+        } else {
+            type = problemType(problemNode);
+            problem = problem(problemNode, type);
+        }
         StopSpec stop = stop(json.get("stop"), type.kind().equals("data") ? MAX_STEPS_DATA : MAX_STEPS);
         double[] start = start(json.get("start"), problem, type);
         OptimizerSpec optimizer = optimizer(json.get("optimizer"));
