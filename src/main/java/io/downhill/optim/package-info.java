@@ -30,6 +30,12 @@
  *       mean cross-entropy over [w1, w2, b] for two Gaussian blobs (noise = blob std, default 1).
  *       n default 100 (2..1000), batch_size default n. Mini-batches are drawn without
  *       replacement, reshuffled each epoch, last partial batch kept (DataLoader drop_last=False).
+ *   <li><b>Custom functions</b>: {@code "problem": {"expression": "x^2 + y^2", "dimension": 2,
+ *       "range": [[-3, 3], [-3, 3]]}} instead of a name (dimension and range optional, shown with
+ *       their defaults); the gradient comes from reverse-mode automatic differentiation
+ *       ({@link io.downhill.optim.expr.Expression}), the default start is all ones and the spec's
+ *       problem name is "expression". A syntax error is a SpecException on
+ *       {@code problem.expression} whose detail starts with "column N: ".
  *   <li><b>Randomness</b>: {@code new SplittableRandom(seed)}; its first split draws the dataset,
  *       its second the mini-batches, so the dataset does not depend on batch_size.
  *       Transcendental functions use StrictMath, so the same spec gives the same bits on every

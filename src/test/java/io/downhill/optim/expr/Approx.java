@@ -3,6 +3,8 @@ package io.downhill.optim.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+
 /** Relative comparisons for the expression tests. */
 final class Approx {
     private Approx() {}
@@ -23,7 +25,7 @@ final class Approx {
 
     static double[] gradient(String text, double... point) {
         double[] g = new double[point.length];
-        java.util.Arrays.fill(g, Double.NaN); // must be overwritten, not added to
+        Arrays.fill(g, Double.NaN); // must be overwritten, not added to
         Expression.parse(text, point.length).valueAndGradient(point, g);
         return g;
     }

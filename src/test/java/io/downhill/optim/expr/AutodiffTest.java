@@ -4,6 +4,7 @@ import static io.downhill.optim.expr.Approx.gradient;
 import static io.downhill.optim.expr.Approx.near;
 import static io.downhill.optim.expr.Approx.rel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.downhill.optim.problems.DoubleWell;
 import io.downhill.optim.problems.Himmelblau;
@@ -152,7 +153,7 @@ class AutodiffTest {
                     minus[k] -= h;
                     double numeric = (f.value(plus) - f.value(minus)) / (2 * h);
                     assertThat(g[k]).as("%s d/d%s at (%s, %s)", text, k == 0 ? "x" : "y", x[0], x[1])
-                            .isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-7 * Math.max(1, Math.abs(numeric))));
+                            .isCloseTo(numeric, within(1e-7 * Math.max(1, Math.abs(numeric))));
                 }
             }
         }

@@ -86,4 +86,12 @@ class ParseTest {
         assertThat(more).extracting(Node::label).containsExactly("pi", "2", "/", "sin", "-", "0.50", "+");
         assertThat(Expression.parse("-sin(pi/2) + 0.50", 2).value(new double[2])).isEqualTo(-0.5);
     }
+
+    @Test
+    void longOperatorChainsWithinTheLengthLimitParse() {
+        // Only parentheses count towards the depth limit; these chains recurse once per operator
+        // and the 500-character limit keeps that recursion shallow.
+        assertThat(value("-".repeat(499) + "x", 2, 0)).isEqualTo(-2); // 499 minuses: odd, so −x
+        assertThat(value("1" + "^1".repeat(249), 0, 0)).isEqualTo(1);
+    }
 }
