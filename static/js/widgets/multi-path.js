@@ -23,9 +23,14 @@ export class MultiPath extends Widget {
   /** The table row cells for run i at step t. */
   row(i, t) { return []; }
 
+  /** The run spec's problem; a typed function overrides this. */
+  problemSpec() {
+    return { name: this.problem };
+  }
+
   specs() {
     return this.series().map((s) => ({
-      problem: { name: this.problem },
+      problem: this.problemSpec(),
       start: this.start,
       optimizer: s.optimizer,
       stop: { max_steps: this.config.maxSteps },
@@ -35,7 +40,7 @@ export class MultiPath extends Widget {
   }
 
   async loadLandscape() {
-    this.land = await charts.landscape(this.api, { name: this.problem }, 80);
+    this.land = await charts.landscape(this.api, this.problemSpec(), 80);
     await this.plot();
   }
 

@@ -43,6 +43,9 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
 
     /** The plot range of coordinate i of the widget's problem. */
     public double[] range(int i) {
+        if (spec instanceof io.downhill.widget.CustomFunction custom) {
+            return custom.range();
+        }
         ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();
         return info.range()[i];
     }

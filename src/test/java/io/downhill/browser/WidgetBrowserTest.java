@@ -302,9 +302,34 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void customFunctionRacesOnWhatTheLearnerTypesAndPointsAtSyntaxErrors() {
+        driver.get(server.url("/lessons/custom"));
+        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        WebElement input = driver.findElement(By.cssSelector("#w1 [data-control='expression']"));
+        input.clear();
+        input.sendKeys("(x - 1)^2 + 3*(y + 0.5)^2)");
+        input.sendKeys(Keys.ENTER);
+        wait.until(d -> !d.findElement(By.cssSelector("#w1 [data-expression-error]")).getText().isEmpty());
+        String error = driver.findElement(By.cssSelector("#w1 [data-expression-error]")).getText();
+        assertThat(error).startsWith("column 26: unexpected ')'").contains("\n" + " ".repeat(25) + "^");
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+
+        input.sendKeys(Keys.BACK_SPACE, Keys.ENTER);
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-expression-error]")).getText().isEmpty());
+        play("w1");
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        assertThat(points("w1", "contour", 2)).isGreaterThan(10);
+        assertThat(driver.getCurrentUrl()).contains("w1.f=");
+        // Adam from (1, 1) reaches the minimum (1, -0.5), where f = 0
+        String board = driver.findElement(By.cssSelector("#w1 [data-board]")).getText();
+        assertThat(board).contains("Adam").contains("SGD");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
-        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging"}) {
+        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom"}) {
             driver.get(server.url("/lessons/" + lesson));
             wait.until(d -> js("return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
             Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -222,6 +222,32 @@ class RunApiHttpTest {
     }
 
     @Test
+    void expressionsRunAsProblemsAndTyposAreDiagnosedWithTheirColumn() throws Exception {
+        JsonNode ok = JSON.readTree(server.get("/api/expression?text=" + java.net.URLEncoder.encode("x^2 + 2*y^2",
+                java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(ok.get("valid").asBoolean()).isTrue();
+        JsonNode typo = JSON.readTree(server.get("/api/expression?text=" + java.net.URLEncoder.encode("sin(x))",
+                java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(typo.get("valid").asBoolean()).isFalse();
+        assertThat(typo.get("column").asInt()).isEqualTo(7);
+        assertThat(server.get("/api/expression?text=x&dimension=3").statusCode()).isEqualTo(400);
+
+        // the same bowl, typed: identical first steps to the built-in problem
+        JsonNode typed = ok("""
+                {"problem": {"expression": "x^2 + 2*y^2"}, "start": [3, 4],
+                 "optimizer": {"name": "sgd", "lr": 0.1}, "stop": {"max_steps": 3}}""");
+        JsonNode builtIn = ok("""
+                {"problem": {"name": "bowl"}, "start": [3, 4],
+                 "optimizer": {"name": "sgd", "lr": 0.1}, "stop": {"max_steps": 3}}""");
+        assertThat(typed.get("steps")).isEqualTo(builtIn.get("steps"));
+        HttpResponse<String> bad = post("""
+                {"problem": {"expression": "x +* y"}, "optimizer": {"name": "sgd", "lr": 0.1}, "stop": {"max_steps": 3}}""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("problem.expression");
+        assertThat(JSON.readTree(bad.body()).get("detail").asText()).startsWith("column 4:");
+    }
+
+    @Test
     void unknownApiPathIsProblemJson() throws Exception {
         HttpResponse<String> r = server.get("/api/nothing-here");
         assertThat(r.statusCode()).isEqualTo(404);
