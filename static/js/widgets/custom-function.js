@@ -1,8 +1,7 @@
 // custom-function: the learner types f(x, y); the server parses it safely, differentiates it with
 // reverse-mode autodiff, and several optimizers race on it.
 
-import { MultiPath } from './multi-path.js';
-import { colour } from './widget.js';
+import { MultiPath, optimizerSeries } from './multi-path.js';
 import { num, optimizerName, toNumber } from './format.js';
 
 export default class CustomFunction extends MultiPath {
@@ -20,12 +19,7 @@ export default class CustomFunction extends MultiPath {
   }
 
   series() {
-    return this.config.optimizers.map((name) => ({
-      key: name,
-      label: optimizerName(name),
-      colour: colour(name),
-      optimizer: { name, lr: this.config.lr[name] },
-    }));
+    return optimizerSeries(this.config.optimizers, this.config.lr);
   }
 
   restoreState(s) {

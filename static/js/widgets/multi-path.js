@@ -3,8 +3,18 @@
 
 import { Widget, colour } from './widget.js';
 import * as charts from './charts.js';
-import { num, toNumber } from './format.js';
+import { num, optimizerName, toNumber } from './format.js';
 import { Board } from './board.js';
+
+/** One run per optimizer, each in its own colour and with its own learning rate. */
+export function optimizerSeries(optimizers, lr) {
+  return optimizers.map((name) => ({
+    key: name,
+    label: optimizerName(name),
+    colour: colour(name),
+    optimizer: { name, lr: lr[name] },
+  }));
+}
 
 export class MultiPath extends Widget {
   constructor(figure) {

@@ -1,18 +1,12 @@
 // optimizer-race: several optimizers from one start on a shared clock, with a leaderboard.
 
-import { MultiPath } from './multi-path.js';
-import { colour } from './widget.js';
+import { MultiPath, optimizerSeries } from './multi-path.js';
 import { num, optimizerName, toNumber } from './format.js';
 import * as charts from './charts.js';
 
 export default class OptimizerRace extends MultiPath {
   series() {
-    return this.config.optimizers.map((name) => ({
-      key: name,
-      label: optimizerName(name),
-      colour: colour(name),
-      optimizer: { name, lr: this.config.lr[name] },
-    }));
+    return optimizerSeries(this.config.optimizers, this.config.lr);
   }
 
   restoreState(s) {

@@ -2,7 +2,6 @@ package io.downhill.widget;
 
 import io.downhill.optim.expr.Expression;
 import io.downhill.optim.expr.ExpressionException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,27 +36,10 @@ public record CustomFunction(String expression, double[] range, List<String> opt
             throw new WidgetException("range", "'range' must be [low, high] with low < high");
         }
         List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "adam"), Catalogs.optimizers(), 1, 7);
-        Map<String, Double> lr = new LinkedHashMap<>();
-        Object raw = f.raw("lr");
-        for (String name : optimizers) {
-            lr.put(name, raw instanceof Number n ? n.doubleValue() : DEFAULT_LR.get(name));
-        }
-        if (raw instanceof Number) {
-            f.number("lr", 0, 1e-5, 2);
-        } else if (raw instanceof Map<?, ?> given) {
-            for (var e : given.entrySet()) {
-                String name = String.valueOf(e.getKey());
-                if (!optimizers.contains(name) || !(e.getValue() instanceof Number n) || !(n.doubleValue() >= 1e-5 && n.doubleValue() <= 2)) {
-                    throw new WidgetException("lr", "'lr' must map optimizers in 'optimizers' to numbers from 0.00001 to 2");
-                }
-                lr.put(name, n.doubleValue());
-            }
-        } else if (raw != null) {
-            throw new WidgetException("lr", "'lr' must be a number or a map such as {sgd: 0.05, adam: 0.1}");
-        }
+        Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, DEFAULT_LR);
         double mid = (range[0] + range[1]) / 2 + (range[1] - range[0]) / 3;
         double[] start = f.numbers("start", new double[] {mid, mid}, 2, range[0], range[1]);
-        return new CustomFunction(expression, range, optimizers, Map.copyOf(lr), start,
+        return new CustomFunction(expression, range, optimizers, lr, start,
                 f.integer("max_steps", 300, 1, 5000),
                 f.integer("speed", 40, 1, 240),
                 f.text("caption", "", 500));

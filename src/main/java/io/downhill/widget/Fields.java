@@ -131,6 +131,34 @@ final class Fields {
         return List.copyOf(out);
     }
 
+    /**
+     * A learning rate per optimizer: one number for all, or a map such as {sgd: 0.01, adam: 0.05};
+     * optimizers the block does not name get their default.
+     */
+    java.util.Map<String, Double> lrPerOptimizer(String key, List<String> optimizers, java.util.Map<String, Double> defaults) {
+        known.add(key);
+        Object raw = values.get(key);
+        java.util.Map<String, Double> lr = new java.util.LinkedHashMap<>();
+        for (String name : optimizers) {
+            lr.put(name, defaults.get(name));
+        }
+        if (raw instanceof Number) {
+            double all = checkNumber(key, raw, 1e-5, 2);
+            lr.replaceAll((k, v) -> all);
+        } else if (raw instanceof java.util.Map<?, ?> given) {
+            for (var e : given.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                if (!optimizers.contains(name)) {
+                    throw new WidgetException(key, "'" + key + "' names '" + name + "', which is not in 'optimizers'");
+                }
+                lr.put(name, checkNumber(key, e.getValue(), 1e-5, 2));
+            }
+        } else if (raw != null) {
+            throw new WidgetException(key, "'" + key + "' must be a number or a map such as {sgd: 0.01, adam: 0.05}");
+        }
+        return java.util.Map.copyOf(lr);
+    }
+
     Object raw(String key) {
         known.add(key);
         return values.get(key);

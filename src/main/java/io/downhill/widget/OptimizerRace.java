@@ -1,6 +1,5 @@
 package io.downhill.widget;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,32 +24,11 @@ public record OptimizerRace(String problem, List<String> problems, List<String> 
         List<String> problems = f.choices("problems", List.of(problem), all, 1, all.size());
         List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "nesterov", "rmsprop", "adam"),
                 Catalogs.optimizers(), 1, 7);
-        Map<String, Double> lr = new LinkedHashMap<>();
-        Object raw = f.raw("lr");
-        for (String name : optimizers) {
-            lr.put(name, DEFAULT_LR.get(name));
-        }
-        if (raw instanceof Number) {
-            double all1 = f.number("lr", 0, 1e-5, 2);
-            lr.replaceAll((k, v) -> all1);
-        } else if (raw instanceof Map<?, ?> given) {
-            for (var e : given.entrySet()) {
-                String name = String.valueOf(e.getKey());
-                if (!optimizers.contains(name)) {
-                    throw new WidgetException("lr", "'lr' names '" + name + "', which is not in 'optimizers'");
-                }
-                if (!(e.getValue() instanceof Number n) || !(n.doubleValue() >= 1e-5 && n.doubleValue() <= 2)) {
-                    throw new WidgetException("lr", "'lr' for " + name + " must be a number from 0.00001 to 2");
-                }
-                lr.put(name, n.doubleValue());
-            }
-        } else if (raw != null) {
-            throw new WidgetException("lr", "'lr' must be a number or a map such as {sgd: 0.01, adam: 0.05}");
-        }
+        Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, DEFAULT_LR);
         double[] start = f.has("start")
                 ? f.numbers("start", null, 2, -1e3, 1e3)
                 : Catalogs.problem(problem).defaultStart();
-        return new OptimizerRace(problem, problems, optimizers, Map.copyOf(lr), start,
+        return new OptimizerRace(problem, problems, optimizers, lr, start,
                 f.integer("max_steps", 500, 1, 5000),
                 f.number("tolerance", 1e-3, 1e-12, 1e3),
                 f.integer("speed", 40, 1, 240),
