@@ -2,7 +2,9 @@ package io.downhill.web;
 
 import io.downhill.optim.expr.Expression;
 import io.downhill.optim.expr.ExpressionException;
+import io.downhill.optim.GradientComparison;
 import io.downhill.optim.expr.Node;
+import io.downhill.optim.expr.Trace;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +18,91 @@ import java.util.Map;
 final class ExpressionApi {
     private ExpressionApi() {}
 
+    /**
+     * {@code GET /api/gradient-lab?text=…&point=[x,y]}: the function's value, its gradient by
+     * automatic differentiation, forward and central differences over h = 1e-1 … 1e-15 with their
+     * errors, the evaluations each method costs, and the graph with every node's forward value and
+     * backward adjoint.
+     */
+    static void lab(Context ctx) {
+        int dimension = dimension(ctx);
+        String text = ctx.queryParam("text");
+        if (text == null) {
+            throw ApiProblem.badRequest("text", "is required: the function of x (and y)");
+        }
+        Expression expression;
+        try {
+            expression = Expression.parse(text, dimension);
+        } catch (ExpressionException e) {
+            throw ApiProblem.badRequest("text", e.getMessage());
+        }
+        double[] point = point(ctx.queryParam("point"), dimension);
+        GradientComparison c = GradientComparison.at(expression, point);
+        Trace trace = expression.trace(point);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("value", c.value());
+        body.put("automatic", c.automatic());
+        body.put("evaluations", Map.of("forward", GradientComparison.forwardEvaluations(dimension),
+                "central", GradientComparison.centralEvaluations(dimension), "automatic", "1 forward + 1 backward pass"));
+        body.put("sweep", c.sweep().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("h", r.h());
+            row.put("forward", r.forward());
+            row.put("central", r.central());
+            row.put("forward_error", r.forwardError());
+            row.put("central_error", r.centralError());
+            return row;
+        }).toList());
+        body.put("graph", expression.nodes().stream().map(n -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("id", n.id());
+            node.put("op", n.op());
+            node.put("label", n.label());
+            node.put("inputs", n.inputs());
+            node.put("value", trace.values()[n.id()]);
+            node.put("adjoint", trace.adjoints()[n.id()]);
+            return node;
+        }).toList());
+        ctx.json(body);
+    }
+
+    private static int dimension(Context ctx) {
+        String d = ctx.queryParam("dimension");
+        if (d == null || d.isBlank()) {
+            return 2;
+        }
+        return switch (d.strip()) {
+            case "1" -> 1;
+            case "2" -> 2;
+            default -> throw ApiProblem.badRequest("dimension", "must be 1 or 2");
+        };
+    }
+
+    private static double[] point(String json, int dimension) {
+        try {
+            List<?> list = json == null ? null : Json.MAPPER.readValue(json, List.class);
+            if (list == null || list.size() != dimension) {
+                throw ApiProblem.badRequest("point", "must be a JSON list of " + dimension + " numbers");
+            }
+            double[] out = new double[dimension];
+            for (int i = 0; i < dimension; i++) {
+                if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue()) || Math.abs(n.doubleValue()) > 1e6) {
+                    throw ApiProblem.badRequest("point", "must hold finite numbers within ±1e6");
+                }
+                out[i] = n.doubleValue();
+            }
+            return out;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiProblem.badRequest("point", "must be a JSON list of " + dimension + " numbers");
+        }
+    }
+
     static void check(Context ctx) {
         String text = ctx.queryParam("text");
         if (text == null) {
             throw ApiProblem.badRequest("text", "is required: the function of x (and y) to check");
         }
-        String d = ctx.queryParam("dimension");
-        int dimension = d == null || d.isBlank() ? 2 : switch (d.strip()) {
-            case "1" -> 1;
-            case "2" -> 2;
-            default -> throw ApiProblem.badRequest("dimension", "must be 1 or 2");
-        };
+        int dimension = dimension(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             Expression expression = Expression.parse(text, dimension);

@@ -24,6 +24,13 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
             Map.entry("warmup-cosine", "Warmup, then cosine"), Map.entry("cosine-restarts", "Cosine with warm restarts"),
             Map.entry("reduce-on-plateau", "Reduce on plateau"));
 
+    /** A slider's value as a person writes it: 0.05, 2, 1e-5. */
+    public static String number(double value) {
+        java.math.BigDecimal d = new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros();
+        String plain = d.toPlainString();
+        return plain.length() <= 8 ? plain : d.toString().replace("E", "e").replace("e+", "e");
+    }
+
     /** A person's name for an optimizer or problem id. */
     public static String label(String id) {
         return LABELS.getOrDefault(id, id);
@@ -45,6 +52,9 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
     public double[] range(int i) {
         if (spec instanceof io.downhill.widget.CustomFunction custom) {
             return custom.range();
+        }
+        if (spec instanceof io.downhill.widget.GradientLab) {
+            return new double[] {-3, 3};
         }
         ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();
         return info.range()[i];

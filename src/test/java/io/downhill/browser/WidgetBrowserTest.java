@@ -327,9 +327,36 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void gradientLabComparesTheMethodsAndDrawsTheGraph() {
+        driver.get(server.url("/lessons/gradients"));
+        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        wait.until(d -> d.findElements(By.cssSelector("#w1 [data-gradients] tbody tr")).size() == 3);
+        // f = (x + y) sin x at (1, 2): ∂f/∂x = sin 1 + 3 cos 1, ∂f/∂y = sin 1
+        String table = driver.findElement(By.cssSelector("#w1 [data-gradients]")).getText();
+        assertThat(table).contains("Automatic").contains("2.462377902").contains("0.8414709848");
+        assertThat(table).contains("Central (h 1e−5)");
+        assertThat(points("w1", "errors", 0)).isEqualTo(15);
+        assertThat(driver.findElements(By.cssSelector("#w1 [data-graph] g.node"))).hasSize(5);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-graph]")).getText()).contains("sin").contains("v = 3");
+
+        WebElement h = driver.findElement(By.cssSelector("#w1 [data-control='h']"));
+        js("arguments[0].value = -12; arguments[0].dispatchEvent(new Event('input')); arguments[0].dispatchEvent(new Event('change'));", h);
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-gradients]")).getText().contains("Central (h 1e−12)"));
+
+        WebElement input = driver.findElement(By.cssSelector("#w1 [data-control='expression']"));
+        input.clear();
+        input.sendKeys("x * exp(y", Keys.ENTER);
+        wait.until(d -> !d.findElement(By.cssSelector("#w1 [data-expression-error]")).getText().isEmpty());
+        input.sendKeys(")", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("#w1 [data-graph] g.node")).size() == 4);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).contains("automatic differentiation gives");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
-        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom"}) {
+        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients"}) {
             driver.get(server.url("/lessons/" + lesson));
             wait.until(d -> js("return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
             Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
