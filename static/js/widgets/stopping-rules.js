@@ -176,10 +176,6 @@ export default class StoppingRules extends Widget {
     }, { perRun: false });
   }
 
-  restart() {
-    super.restart();
-  }
-
   summary() {
     const first = this.firstRule(Infinity);
     const run = this.player.runs[0];

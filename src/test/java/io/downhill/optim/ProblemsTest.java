@@ -1,6 +1,5 @@
 package io.downhill.optim;
 
-import static io.downhill.optim.Specs.list;
 import static io.downhill.optim.Specs.map;
 import static io.downhill.optim.Specs.run;
 import static io.downhill.optim.Specs.spec;
