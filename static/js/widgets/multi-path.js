@@ -20,11 +20,21 @@ export class MultiPath extends Widget {
   constructor(figure) {
     super(figure);
     this.problem = this.config.problem;
-    this.start = this.config.start.slice();
+    this.start = (this.config.start ?? []).slice();
     this.contour = figure.querySelector('[data-chart="contour"]');
     this.loss = figure.querySelector('[data-chart="loss"]');
     this.board = new Board(this, figure.querySelector('[data-board] tbody'));
     this.drawn = [];
+  }
+
+  /** Traces drawn over the contour but under the paths (a basin map, say). */
+  underlays() {
+    return [];
+  }
+
+  /** Index of the first path trace: after the contour, the underlays and the minima. */
+  pathOffset() {
+    return 2 + this.underlays().length;
   }
 
   /** One entry per run: { key, label, colour, optimizer: {...} }. */
@@ -59,6 +69,7 @@ export class MultiPath extends Widget {
     const series = this.series();
     await Plotly.react(this.contour, [
       charts.contourTrace(this.land),
+      ...this.underlays(),
       charts.minimaTrace(this.land),
       ...series.map((s) => charts.pathTrace(s.label, s.colour)),
       ...series.map((s) => charts.headTrace(s.colour)),
@@ -98,7 +109,7 @@ export class MultiPath extends Widget {
       const upto = Math.min(t, steps.length - 1);
       if (reset || upto < this.drawn[i]) {
         this.drawn[i] = -1;
-        Plotly.restyle(this.contour, { x: [[]], y: [[]] }, [2 + i]);
+        Plotly.restyle(this.contour, { x: [[]], y: [[]] }, [this.pathOffset() + i]);
         Plotly.restyle(this.loss, { x: [[]], y: [[]] }, [i]);
       }
       const xy = charts.slice(steps, this.drawn[i], upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
@@ -109,7 +120,7 @@ export class MultiPath extends Widget {
       this.drawn[i] = Math.max(this.drawn[i], upto);
     }
     if (any) {
-      Plotly.extendTraces(this.contour, { x: pathX, y: pathY }, traces.map((i) => 2 + i));
+      Plotly.extendTraces(this.contour, { x: pathX, y: pathY }, traces.map((i) => this.pathOffset() + i));
       Plotly.extendTraces(this.loss, { x: lossX, y: lossY }, traces);
       const allPositive = this.player.runs.every((r) => r.steps.slice(0, t + 1).every((s) => toNumber(s.loss) > 0));
       const type = allPositive ? 'log' : 'linear';
@@ -120,7 +131,7 @@ export class MultiPath extends Widget {
       Plotly.restyle(this.contour, {
         x: heads.map((s) => [charts.finite(s.params[0])]),
         y: heads.map((s) => [charts.finite(s.params[1])]),
-      }, heads.map((_, i) => 2 + n + i));
+      }, heads.map((_, i) => this.pathOffset() + n + i));
     }
     this.board.fill(t, (i) => this.row(i, t));
   }

@@ -3,6 +3,7 @@ package io.downhill.optim;
 import io.downhill.optim.problems.Beale;
 import io.downhill.optim.problems.Bowl;
 import io.downhill.optim.problems.DoubleWell;
+import io.downhill.optim.problems.DoubleWell2d;
 import io.downhill.optim.problems.Himmelblau;
 import io.downhill.optim.problems.IllConditioned;
 import io.downhill.optim.problems.LinearRegression;
@@ -55,6 +56,8 @@ public final class Problems {
                     "f(x, y) = x² − y²: a saddle point and no minimum"),
             new Type("monkey-saddle", "2d", 2, List.of(),
                     "f(x, y) = x³ − 3xy²: a flat degenerate saddle with three downhill valleys"),
+            new Type("double-well-2d", "2d", 2, List.of(),
+                    "f(x, y) = x⁴ − 3x² + x + 2y²: a local and a global minimum; the start decides which"),
             new Type("plateau-2d", "2d", 2, List.of(),
                     "f(x, y) = tanh((x² + 2y²)/4): a valley surrounded by a plateau"),
             new Type("linear-regression", "data", 2,
@@ -90,6 +93,7 @@ public final class Problems {
             case "saddle" -> new Saddle();
             case "monkey-saddle" -> new MonkeySaddle();
             case "plateau-2d" -> new Plateau2d();
+            case "double-well-2d" -> new DoubleWell2d();
             case "linear-regression" ->
                     new LinearRegression(spec.integer("n"), spec.number("noise"), dataRandom(seed));
             case "logistic-regression" ->

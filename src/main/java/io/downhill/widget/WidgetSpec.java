@@ -5,7 +5,8 @@ package io.downhill.widget;
  * filled in. The page sends it to the widget's script as JSON; the script builds run specs from it.
  */
 public sealed interface WidgetSpec permits Descent1d, Descent2d, LrCompare, OptimizerRace, ScheduleExplorer,
-        StoppingRules, BatchNoise, CustomFunction, GradientLab {
+        StoppingRules, BatchNoise, CustomFunction, GradientLab,
+        LandscapeTraps {
     /** The widget type as written in markdown, e.g. {@code descent-2d}; also its template and script name. */
     String type();
 

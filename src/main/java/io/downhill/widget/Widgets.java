@@ -6,7 +6,8 @@ import java.util.Map;
 /** Reads a {@code widget} block's YAML mapping into the spec record of its type. */
 public final class Widgets {
     public static final List<String> TYPES = List.of("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
-            "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab");
+            "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab",
+            "landscape-traps");
 
     private Widgets() {}
 
@@ -26,6 +27,7 @@ public final class Widgets {
             case "batch-noise" -> BatchNoise.from(f);
             case "custom-function" -> CustomFunction.from(f);
             case "gradient-lab" -> GradientLab.from(f);
+            case "landscape-traps" -> LandscapeTraps.from(f);
             default -> throw new WidgetException("type", "unknown widget type '" + type + "'");
         };
         f.rejectUnknown(type);

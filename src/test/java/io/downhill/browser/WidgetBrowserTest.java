@@ -354,9 +354,34 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void landscapeTrapsMapsBasinsAndSwitchesTraps() {
+        driver.get(server.url("/lessons/traps"));
+        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        play("w1");
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        assertThat(points("w1", "contour", 3)).isGreaterThan(10);
+
+        button("w1", "basins").click();
+        wait.until(d -> driver.findElement(By.cssSelector("#w1 [data-summary]")).getText().contains("starts:"));
+        Number filled = (Number) js("return document.querySelector('#w1 [data-chart=contour]').data[1].z.flat().filter(c => c !== null).length");
+        assertThat(filled.intValue()).isEqualTo(400);
+        String summary = driver.findElement(By.cssSelector("#w1 [data-summary]")).getText();
+        assertThat(summary).contains("SGD from 400 starts").contains("global minimum").contains("local one");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w1 [data-control='scenario']")))
+                .selectByValue("saddle");
+        wait.until(d -> !d.findElement(By.cssSelector("#w1 [data-basin-bar]")).isDisplayed());
+        play("w1");
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-board]")).getText()).contains("SGD").contains("Momentum");
+        assertThat(driver.getCurrentUrl()).contains("w1.trap=saddle");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
-        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients"}) {
+        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients", "traps"}) {
             driver.get(server.url("/lessons/" + lesson));
             wait.until(d -> js("return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
             Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -11,7 +11,7 @@ class CatalogTest {
     void namesMatchTheSpecVocabulary() {
         assertThat(Catalog.problems()).extracting(ProblemInfo::name).containsExactly(
                 "quadratic", "double-well", "plateau", "bowl", "ill-conditioned", "rosenbrock", "beale",
-                "himmelblau", "saddle", "monkey-saddle", "plateau-2d", "linear-regression",
+                "himmelblau", "saddle", "monkey-saddle", "double-well-2d", "plateau-2d", "linear-regression",
                 "logistic-regression");
         assertThat(Catalog.optimizers()).extracting(OptimizerInfo::name)
                 .containsExactly("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw");
@@ -29,7 +29,7 @@ class CatalogTest {
             assertThat(p.kind()).isIn("1d", "2d", "data");
             assertThat(p.description()).isNotBlank();
         }
-        ProblemInfo logistic = Catalog.problems().get(12);
+        ProblemInfo logistic = Catalog.problems().get(13);
         assertThat(logistic.kind()).isEqualTo("data");
         assertThat(logistic.dimension()).isEqualTo(3);
         assertThat(logistic.minima()).hasSize(1);
