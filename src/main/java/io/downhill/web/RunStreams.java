@@ -1,15 +1,11 @@
 package io.downhill.web;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.downhill.optim.Run;
 import io.downhill.optim.RunSpec;
-import io.downhill.optim.Step;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class RunStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunStreams.class);
     static final int MAX_SPEC_CHARS = 12 * 1024;
-    static final int STEPS_PER_FRAME = 50;
     static final int FRAMES_PER_TURN = 4;
     static final long FRAME_GAP_MILLIS = 2;
     static final long MAX_STREAM_MILLIS = 120_000;
@@ -64,6 +59,20 @@ final class RunStreams implements AutoCloseable {
      * 400 and a full server a 429, both as problem+json, instead of an event stream.
      */
     void admit(Context ctx) {
+        String json = specParam(ctx);
+        RunSpec spec = RunApi.parseSpec(json.getBytes(StandardCharsets.UTF_8));
+        StepFields fields = StepFields.parse(ctx.queryParam("fields"));
+        long resumeAfter = lastEventId(ctx);
+        reserve(ctx, () -> new RunFrames(spec, fields, resumeAfter));
+    }
+
+    /** The same admission for {@code GET /api/train/stream}: a network's training as events. */
+    void admitTraining(Context ctx) {
+        TrainingSpec spec = TrainingSpec.parse(specParam(ctx));
+        reserve(ctx, () -> new TrainFrames(spec));
+    }
+
+    private static String specParam(Context ctx) {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiProblem(406, "Not acceptable", "Accept",
@@ -71,14 +80,16 @@ final class RunStreams implements AutoCloseable {
         }
         String json = ctx.queryParam("spec");
         if (json == null || json.isBlank()) {
-            throw ApiProblem.badRequest("spec", "is required: the URL-encoded JSON run spec, as for POST /api/runs");
+            throw ApiProblem.badRequest("spec", "is required: the URL-encoded JSON spec");
         }
         if (json.length() > MAX_SPEC_CHARS) {
             throw ApiProblem.badRequest("spec", "must be at most " + MAX_SPEC_CHARS + " characters");
         }
-        RunSpec spec = RunApi.parseSpec(json.getBytes(StandardCharsets.UTF_8));
-        StepFields fields = StepFields.parse(ctx.queryParam("fields"));
-        long resumeAfter = lastEventId(ctx);
+        return json;
+    }
+
+    /** Takes a slot for this client and for the server, or answers 429. */
+    private void reserve(Context ctx, java.util.function.Supplier<FrameSource> source) {
         String client = clientKey(ctx);
         AtomicInteger mine = perClient.computeIfAbsent(client, k -> new AtomicInteger());
         if (mine.incrementAndGet() > maxStreamsPerClient) {
@@ -89,10 +100,11 @@ final class RunStreams implements AutoCloseable {
             release(client, mine, true);
             tooMany(ctx, "the server is at its limit of " + maxStreams + " open run streams; try again in a moment");
         }
-        ctx.attribute(SPEC_ATTRIBUTE, new Admitted(spec, fields, resumeAfter, client, mine));
+        ctx.attribute(SPEC_ATTRIBUTE, new Admitted(source, client, mine));
     }
 
-    private record Admitted(RunSpec spec, StepFields fields, long resumeAfter, String client, AtomicInteger perClient) {}
+    /** What a stream will send, made only once the stream starts, and whose slot it holds. */
+    record Admitted(java.util.function.Supplier<FrameSource> source, String client, AtomicInteger perClient) {}
 
     private static void tooMany(Context ctx, String detail) {
         ctx.header("Retry-After", "1");
@@ -136,17 +148,16 @@ final class RunStreams implements AutoCloseable {
     private final class Task implements WriteListener {
         private final SseClient client;
         private final Admitted admitted;
-        private final Run run;
+        private final FrameSource source;
         private final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_STREAM_MILLIS);
         private ServletOutputStream out;
         private boolean done;
         private boolean released;
-        private int lastSent = -1;
 
         Task(SseClient client, Admitted admitted) {
             this.client = client;
             this.admitted = admitted;
-            this.run = Run.start(admitted.spec());
+            this.source = admitted.source().get();
         }
 
         @Override
@@ -174,11 +185,11 @@ final class RunStreams implements AutoCloseable {
                         finish();
                         return;
                     }
-                    String frame = nextFrame();
+                    String frame = source.nextFrame();
                     if (frame != null) {
-                        write("frame", Integer.toString(lastSent), frame);
-                    } else if (!run.hasNext()) {
-                        write("done", null, statusJson());
+                        write("frame", source.lastId(), frame);
+                    } else if (!source.hasNext()) {
+                        write("done", null, source.doneJson());
                         if (out.isReady()) {
                             out.flush();
                         }
@@ -202,38 +213,6 @@ final class RunStreams implements AutoCloseable {
             }
             sb.append("event: ").append(event).append('\n').append("data: ").append(data).append("\n\n");
             out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        private String nextFrame() throws IOException {
-            StringWriter text = new StringWriter(STEPS_PER_FRAME * 200);
-            int count = 0;
-            try (JsonGenerator g = Json.MAPPER.createGenerator(text)) {
-                g.writeStartObject();
-                g.writeArrayFieldStart("steps");
-                while (count < STEPS_PER_FRAME && run.hasNext()) {
-                    Step step = run.next();
-                    if (step.t() <= admitted.resumeAfter()) {
-                        continue;
-                    }
-                    Json.writeStep(g, step, admitted.fields());
-                    lastSent = step.t();
-                    count++;
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            return count == 0 ? null : text.toString();
-        }
-
-        private String statusJson() throws IOException {
-            StringWriter text = new StringWriter();
-            try (JsonGenerator g = Json.MAPPER.createGenerator(text)) {
-                g.writeStartObject();
-                g.writeFieldName("status");
-                Json.writeStatus(g, run.status());
-                g.writeEndObject();
-            }
-            return text.toString();
         }
 
         void stop() {

@@ -119,6 +119,8 @@ public final class Server {
         config.routes.post("/api/runs", runApi::run);
         config.routes.before("/api/runs/stream", streams::admit);
         config.routes.sse("/api/runs/stream", streams::stream);
+        config.routes.before("/api/train/stream", streams::admitTraining);
+        config.routes.sse("/api/train/stream", streams::stream);
         config.routes.get("/api/landscape", LandscapeApi::landscape);
         config.routes.get("/api/gradients", GradientsApi::gradients);
         config.routes.get("/api/expression", ExpressionApi::check);

@@ -23,7 +23,9 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
             Map.entry("step", "Step decay"), Map.entry("exponential", "Exponential decay"),
             Map.entry("cosine", "Cosine annealing"), Map.entry("warmup", "Linear warmup"),
             Map.entry("warmup-cosine", "Warmup, then cosine"), Map.entry("cosine-restarts", "Cosine with warm restarts"),
-            Map.entry("reduce-on-plateau", "Reduce on plateau"));
+            Map.entry("reduce-on-plateau", "Reduce on plateau"), Map.entry("sigmoid", "sigmoid"),
+            Map.entry("tanh", "tanh"), Map.entry("relu", "ReLU"), Map.entry("xavier", "Xavier"), Map.entry("he", "He"),
+            Map.entry("normal", "Normal (std 1)"));
 
     /** A slider's value as a person writes it: 0.05, 2, 1e-5. */
     public static String number(double value) {
@@ -54,7 +56,7 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
         if (spec instanceof io.downhill.widget.CustomFunction custom) {
             return custom.range();
         }
-        if (spec instanceof io.downhill.widget.GradientLab) {
+        if (spec instanceof io.downhill.widget.GradientLab || spec instanceof io.downhill.widget.DeepGradients) {
             return new double[] {-3, 3};
         }
         ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();

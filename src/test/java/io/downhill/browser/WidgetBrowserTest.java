@@ -379,9 +379,36 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void deepGradientsTrainsAndShowsTheVanishingGradient() {
+        driver.get(server.url("/lessons/deep"));
+        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        driver.findElement(By.cssSelector("#w1 [data-action='train']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-summary]")).getText().startsWith("After 150 steps"));
+        Number columns = (Number) js("return document.querySelector('#w1 [data-chart=heat]').data[0].z[0].length");
+        Number rows = (Number) js("return document.querySelector('#w1 [data-chart=heat]').data[0].z.length");
+        assertThat(columns.intValue()).isEqualTo(150);
+        assertThat(rows.intValue()).isEqualTo(21);
+        // deep sigmoid, large normal init: at the start the first layer's gradient is orders of magnitude below the last's
+        double ratio = ((Number) js("const z = document.querySelector('#w1 [data-chart=heat]').data[0].z; return z[0][0] - z[20][0]")).doubleValue();
+        assertThat(ratio).isLessThan(-3);
+        assertThat(points("w1", "boundary", 1)).isGreaterThan(50);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-action='stop']")).isDisplayed()).isFalse();
+
+        // relu, He init and residual connections keep the gradients within a couple of orders
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w1 [data-control='activation']"))).selectByValue("relu");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w1 [data-control='init']"))).selectByValue("he");
+        driver.findElement(By.cssSelector("#w1 [data-control='residual']")).click();
+        driver.findElement(By.cssSelector("#w1 [data-action='train']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-summary]")).getText().startsWith("After 150 steps"));
+        double healthy = ((Number) js("const z = document.querySelector('#w1 [data-chart=heat]').data[0].z; return z[0][0] - z[20][0]")).doubleValue();
+        assertThat(healthy).isGreaterThan(-2);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         driver.manage().window().setSize(new Dimension(390, 844));
-        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients", "traps"}) {
+        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients", "traps", "deep"}) {
             driver.get(server.url("/lessons/" + lesson));
             wait.until(d -> js("return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
             Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");

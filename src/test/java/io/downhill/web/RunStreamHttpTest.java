@@ -133,6 +133,30 @@ class RunStreamHttpTest {
     }
 
     @Test
+    void aNetworkTrainsAsAStreamWithinItsWorkBound() throws Exception {
+        String spec = "{\"dataset\":\"circles\",\"depth\":3,\"width\":6,\"max_steps\":40,\"seed\":2}";
+        HttpResponse<String> r = server.get("/api/train/stream?spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8),
+                "Accept", "text/event-stream");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<Event> events = parse(r.body());
+        assertThat(events.get(events.size() - 1).name()).isEqualTo("done");
+        JsonNode first = JSON.readTree(events.get(0).data());
+        assertThat(first.get("data").get("points")).hasSize(200);
+        assertThat(first.get("steps").get(0).get("grad_norms")).hasSize(4);
+        assertThat(first.has("grid")).isTrue();
+        assertThat(events.get(3).id()).isEqualTo("40");
+
+        String huge = "{\"depth\":30,\"width\":32,\"n\":1000,\"batch_size\":1000,\"max_steps\":5000}";
+        HttpResponse<String> refused = server.get("/api/train/stream?spec=" + URLEncoder.encode(huge, StandardCharsets.UTF_8),
+                "Accept", "text/event-stream");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("3e9");
+        HttpResponse<String> unknown = server.get("/api/train/stream?spec=" + URLEncoder.encode("{\"layers\":3}", StandardCharsets.UTF_8),
+                "Accept", "text/event-stream");
+        assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("layers");
+    }
+
+    @Test
     void lastEventIdResumesAfterThatStep() throws Exception {
         List<JsonNode> all = steps(parse(stream(SPEC).body()));
         List<JsonNode> resumed = steps(parse(stream(SPEC, "Last-Event-ID", "49").body()));

@@ -1,0 +1,84 @@
+package io.downhill.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.downhill.optim.SpecException;
+import io.downhill.optim.nn.Dataset;
+import io.downhill.optim.nn.Datasets;
+import io.downhill.optim.nn.NetSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A training run for the deep-gradients widget, read strictly from JSON: the dataset, the network
+ * and how long to train. Bounded in total work, since a deep, wide network on many points is
+ * costly per step.
+ */
+record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
+    static final List<String> KEYS = List.of("dataset", "n", "noise", "depth", "width", "activation", "init",
+            "residual", "clip_grad_norm", "weight_decay", "optimizer", "lr", "batch_size", "max_steps", "seed");
+    /** max_steps × depth × width² × (batch_size + n): multiply-adds, roughly; about 10 s of work at most. */
+    static final double MAX_WORK = 3e9;
+
+    static TrainingSpec parse(String json) {
+        Map<String, Object> m;
+        try {
+            m = Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("spec", "must be a JSON object (" + e.getOriginalMessage() + ")");
+        }
+        for (String key : m.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw ApiProblem.badRequest(key, "unknown field; known: " + String.join(", ", KEYS));
+            }
+        }
+        try {
+            int n = integer(m, "n", 200, 20, 1000);
+            NetSpec net = new NetSpec(
+                    integer(m, "depth", 3, 1, 30), integer(m, "width", 8, 1, 32),
+                    text(m, "activation", "tanh"), text(m, "init", "xavier"),
+                    Boolean.TRUE.equals(m.get("residual")),
+                    m.get("clip_grad_norm") == null ? null : number(m, "clip_grad_norm", 1, 1e-6, 1e6),
+                    number(m, "weight_decay", 0, 0, 1), text(m, "optimizer", "adam"),
+                    number(m, "lr", 0.01, 1e-6, 10), integer(m, "batch_size", 32, 1, n),
+                    integer(m, "seed", 1, 0, Integer.MAX_VALUE));
+            int maxSteps = integer(m, "max_steps", 300, 1, 5000);
+            double work = (double) maxSteps * net.depth() * net.width() * net.width() * (net.batchSize() + n);
+            if (work > MAX_WORK) {
+                throw ApiProblem.badRequest("max_steps", "max_steps × depth × width² × (batch_size + n) must be at most 3e9"
+                        + " (this is " + String.format(java.util.Locale.ROOT, "%.1e", work) + "); train fewer steps or a smaller network");
+            }
+            Dataset data = Datasets.generate(text(m, "dataset", "moons"), n, number(m, "noise", 0.1, 0, 1), net.seed());
+            return new TrainingSpec(net, data, maxSteps);
+        } catch (SpecException e) {
+            throw ApiProblem.badRequest(e.field(), e.detail());
+        }
+    }
+
+    private static int integer(Map<String, Object> m, String key, int fallback, int min, int max) {
+        Object v = m.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min || ((Number) v).longValue() > max) {
+            throw ApiProblem.badRequest(key, "must be a whole number from " + min + " to " + max);
+        }
+        return ((Number) v).intValue();
+    }
+
+    private static double number(Map<String, Object> m, String key, double fallback, double min, double max) {
+        Object v = m.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < min || n.doubleValue() > max) {
+            throw ApiProblem.badRequest(key, "must be a number from " + min + " to " + max);
+        }
+        return n.doubleValue();
+    }
+
+    private static String text(Map<String, Object> m, String key, String fallback) {
+        Object v = m.get(key);
+        return v == null ? fallback : String.valueOf(v);
+    }
+}

@@ -1,0 +1,38 @@
+package io.downhill.widget;
+
+import java.util.List;
+
+/**
+ * A small network trained live: its loss, the gradient norm of every layer over time (vanishing
+ * and exploding made visible), its decision boundary, and how often clipping fired.
+ */
+public record DeepGradients(String dataset, int depth, int width, String activation, String init, boolean residual,
+                            boolean clip, String optimizer, double lr, int maxSteps, int speed, String caption)
+        implements WidgetSpec {
+
+    @Override
+    public String type() {
+        return "deep-gradients";
+    }
+
+    @Override
+    public String problem() {
+        return dataset;
+    }
+
+    static DeepGradients from(Fields f) {
+        return new DeepGradients(
+                f.choice("dataset", "moons", List.of("moons", "circles", "spiral")),
+                f.integer("depth", 8, 1, 30),
+                f.integer("width", 8, 1, 32),
+                f.choice("activation", "sigmoid", List.of("sigmoid", "tanh", "relu")),
+                f.choice("init", "normal", List.of("normal", "xavier", "he")),
+                f.has("residual") && Boolean.TRUE.equals(f.raw("residual")),
+                f.has("clip") && Boolean.TRUE.equals(f.raw("clip")),
+                f.choice("optimizer", "adam", List.of("sgd", "momentum", "adam")),
+                f.number("lr", 0.01, 1e-5, 2),
+                f.integer("max_steps", 400, 10, 2000),
+                30,
+                f.text("caption", "", 500));
+    }
+}
