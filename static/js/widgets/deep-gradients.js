@@ -36,7 +36,7 @@ export default class DeepGradients {
     return {
       dataset: c.dataset, depth: this.#control('depth'), width: c.width, activation: this.#control('activation'),
       init: this.#control('init'), residual: this.#control('residual'), clip_grad_norm: this.#control('clip') ? 1 : null,
-      optimizer: c.optimizer, lr: c.lr, max_steps: c.maxSteps, seed: 1,
+      weight_decay: c.weightDecay, optimizer: c.optimizer, lr: c.lr, max_steps: c.maxSteps, seed: 1,
     };
   }
 

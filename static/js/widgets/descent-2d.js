@@ -72,7 +72,7 @@ export default class Descent2d extends Widget {
   }
 
   async loadLandscape() {
-    this.land = await charts.landscape(this.api, { name: this.problem }, 80);
+    this.land = await charts.landscape(this.api, this.problemSpec(), 80);
     await this.#plotLandscape();
   }
 
@@ -115,6 +115,13 @@ export default class Descent2d extends Widget {
     this.drawn = -1;
   }
 
+  /** A catalogue problem by name, or the function the lesson's author typed. */
+  problemSpec() {
+    return this.config.expression
+      ? { expression: this.config.expression, range: [[-3, 3], [-3, 3]] }
+      : { name: this.problem };
+  }
+
   optimizerSpec() {
     const spec = { name: this.optimizer, lr: this.lr };
     if (this.optimizer === 'momentum' || this.optimizer === 'nesterov') spec.momentum = this.momentum;
@@ -126,7 +133,7 @@ export default class Descent2d extends Widget {
 
   specs() {
     return [{
-      problem: { name: this.problem },
+      problem: this.problemSpec(),
       start: this.start,
       optimizer: this.optimizerSpec(),
       stop: { max_steps: this.config.maxSteps },

@@ -45,7 +45,9 @@ export class MultiPath extends Widget {
 
   /** The run spec's problem; a typed function overrides this. */
   problemSpec() {
-    return { name: this.problem };
+    return this.config.expression
+      ? { expression: this.config.expression, range: [[-3, 3], [-3, 3]] }
+      : { name: this.problem };
   }
 
   specs() {

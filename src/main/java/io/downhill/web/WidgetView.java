@@ -56,7 +56,8 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
         if (spec instanceof io.downhill.widget.CustomFunction custom) {
             return custom.range();
         }
-        if (spec instanceof io.downhill.widget.GradientLab || spec instanceof io.downhill.widget.DeepGradients) {
+        if (spec instanceof io.downhill.widget.GradientLab || spec instanceof io.downhill.widget.DeepGradients
+                || "expression".equals(spec.problem())) {
             return new double[] {-3, 3};
         }
         ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();

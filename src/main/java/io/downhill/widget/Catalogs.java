@@ -21,6 +21,26 @@ final class Catalogs {
         return Catalog.problems().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /**
+     * An {@code expression:} key, checked by the same parser the server runs (a typo is an error
+     * with its column), or null when the block names a catalogue problem instead.
+     */
+    static String expression(Fields f) {
+        if (!f.has("expression")) {
+            return null;
+        }
+        if (f.has("problem") || f.has("problems")) {
+            throw new WidgetException("expression", "give either 'expression' or 'problem', not both");
+        }
+        String text = f.text("expression", null, 500);
+        try {
+            io.downhill.optim.expr.Expression.parse(text, 2);
+        } catch (io.downhill.optim.expr.ExpressionException e) {
+            throw new WidgetException("expression", "'expression' " + e.getMessage());
+        }
+        return text;
+    }
+
     /** The problem's plot range widened a little, as the bounds for a start point. */
     static double[] startBounds(String problem, int coordinate) {
         double[] r = problem(problem).range()[coordinate];

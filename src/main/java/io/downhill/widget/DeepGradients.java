@@ -7,7 +7,8 @@ import java.util.List;
  * and exploding made visible), its decision boundary, and how often clipping fired.
  */
 public record DeepGradients(String dataset, int depth, int width, String activation, String init, boolean residual,
-                            boolean clip, String optimizer, double lr, int maxSteps, int speed, String caption)
+                            boolean clip, double weightDecay, String optimizer, double lr, int maxSteps, int speed,
+                            String caption)
         implements WidgetSpec {
 
     @Override
@@ -29,6 +30,7 @@ public record DeepGradients(String dataset, int depth, int width, String activat
                 f.choice("init", "normal", List.of("normal", "xavier", "he")),
                 f.has("residual") && Boolean.TRUE.equals(f.raw("residual")),
                 f.has("clip") && Boolean.TRUE.equals(f.raw("clip")),
+                f.number("weight_decay", 0, 0, 1),
                 f.choice("optimizer", "adam", List.of("sgd", "momentum", "adam")),
                 f.number("lr", 0.01, 1e-5, 2),
                 f.integer("max_steps", 400, 10, 2000),

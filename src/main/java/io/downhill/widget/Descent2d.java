@@ -3,7 +3,7 @@ package io.downhill.widget;
 import java.util.List;
 
 /** A path over a contour map, with its loss curve; the controls say what the learner may change. */
-public record Descent2d(String problem, List<String> problems, String optimizer, List<String> optimizers,
+public record Descent2d(String problem, String expression, List<String> problems, String optimizer, List<String> optimizers,
                         double lr, double momentum, double[] start, int maxSteps, List<String> controls,
                         boolean surface, int speed, String caption) implements WidgetSpec {
     static final List<String> CONTROLS = List.of("problem", "optimizer", "lr", "momentum", "start", "speed", "surface");
@@ -15,8 +15,9 @@ public record Descent2d(String problem, List<String> problems, String optimizer,
 
     static Descent2d from(Fields f) {
         List<String> all = Catalogs.problems("2d");
-        String problem = f.choice("problem", "bowl", all);
-        List<String> problems = f.choices("problems", all, all, 1, all.size());
+        String expression = Catalogs.expression(f);
+        String problem = expression != null ? "expression" : f.choice("problem", "bowl", all);
+        List<String> problems = expression != null ? List.of("expression") : f.choices("problems", all, all, 1, all.size());
         if (!problems.contains(problem)) {
             throw new WidgetException("problems", "'problems' must include the widget's 'problem' (" + problem + ")");
         }
@@ -25,15 +26,15 @@ public record Descent2d(String problem, List<String> problems, String optimizer,
         String optimizer = f.choice("optimizer", optimizers.get(0), optimizers);
         double[] start = f.has("start")
                 ? f.numbers("start", null, 2, -1e3, 1e3)
-                : Catalogs.problem(problem).defaultStart();
-        for (int i = 0; i < 2; i++) {
+                : (expression != null ? new double[] {2, 2} : Catalogs.problem(problem).defaultStart());
+        for (int i = 0; i < 2 && expression == null; i++) {
             double[] b = Catalogs.startBounds(problem, i);
             if (start[i] < b[0] || start[i] > b[1]) {
                 throw new WidgetException("start", "'start' must lie within the plot of " + problem + ": coordinate "
                         + (i + 1) + " from " + Fields.fmt(b[0]) + " to " + Fields.fmt(b[1]));
             }
         }
-        return new Descent2d(problem, problems, optimizer, optimizers,
+        return new Descent2d(problem, expression, problems, optimizer, optimizers,
                 f.number("lr", 0.05, 1e-5, 2),
                 f.number("momentum", 0.9, 0, 0.999),
                 start,

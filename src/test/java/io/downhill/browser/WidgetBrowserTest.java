@@ -304,7 +304,13 @@ class WidgetBrowserTest {
     @Test
     void customFunctionRacesOnWhatTheLearnerTypesAndPointsAtSyntaxErrors() {
         driver.get(server.url("/lessons/custom"));
-        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
+        // a typed function also works in descent-2d and optimizer-race: the bowl's minimum is (1, −0.5)
+        play("w2");
+        play("w3");
+        wait.until(d -> button("w2", "play").getText().contains("Replay") && button("w3", "play").getText().contains("Replay"));
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-readout='params']")).getText()).isEqualTo("(1, −0.5)");
+        assertThat(points("w3", "contour", 2)).isGreaterThan(10);
         WebElement input = driver.findElement(By.cssSelector("#w1 [data-control='expression']"));
         input.clear();
         input.sendKeys("(x - 1)^2 + 3*(y + 0.5)^2)");
