@@ -26,7 +26,7 @@ public record GradientComparison(double value, double[] automatic, List<Row> swe
         double[] x = point.clone();
         double[] auto = new double[x.length];
         double value = f.valueAndGradient(x, auto);
-        double scale = Math.max(norm(auto), 1e-300);
+        double scale = Math.max(Run.norm(auto), 1e-300);
         List<Row> rows = new ArrayList<>();
         for (int k = 1; k <= SMALLEST_EXPONENT; k++) {
             double h = Math.pow(10, -k);
@@ -34,7 +34,7 @@ public record GradientComparison(double value, double[] automatic, List<Row> swe
             double[] ctr = new double[x.length];
             FiniteDifference.forward(f::value, x, h, fwd);
             FiniteDifference.central(f::value, x, h, ctr);
-            rows.add(new Row(h, fwd, ctr, distance(fwd, auto) / scale, distance(ctr, auto) / scale));
+            rows.add(new Row(h, fwd, ctr, Run.distance(fwd, auto) / scale, Run.distance(ctr, auto) / scale));
         }
         return new GradientComparison(value, auto, List.copyOf(rows));
     }
@@ -46,22 +46,5 @@ public record GradientComparison(double value, double[] automatic, List<Row> swe
 
     public static int centralEvaluations(int dimension) {
         return 2 * dimension;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -199,7 +199,7 @@ public final class Run implements Iterator<Step> {
         return Math.sqrt(s);
     }
 
-    private static double distance(double[] a, double[] b) {
+    static double distance(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             double d = a[i] - b[i];

@@ -33,7 +33,7 @@ final class BasinsApi {
         if (spec.stop().maxSteps() > MAX_STEPS) {
             throw ApiProblem.badRequest("spec.stop.max_steps", "must be at most " + MAX_STEPS + " for a basin map");
         }
-        int n = integer(ctx.queryParam("n"), "n", 40);
+        int n = Params.integer(ctx.queryParam("n"), "n", 40, 2, BasinMap.MAX_GRID);
         int[] rows = rows(ctx.queryParam("rows"));
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> out = new ArrayList<>();
@@ -66,14 +66,4 @@ final class BasinsApi {
         }
     }
 
-    private static int integer(String value, String field, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(field, "must be a whole number from 2 to " + BasinMap.MAX_GRID);
-        }
-    }
 }

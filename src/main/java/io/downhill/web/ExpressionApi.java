@@ -36,7 +36,7 @@ final class ExpressionApi {
         } catch (ExpressionException e) {
             throw ApiProblem.badRequest("text", e.getMessage());
         }
-        double[] point = point(ctx.queryParam("point"), dimension);
+        double[] point = Params.point(ctx.queryParam("point"), dimension, "point");
         GradientComparison c = GradientComparison.at(expression, point);
         Trace trace = expression.trace(point);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -78,24 +78,6 @@ final class ExpressionApi {
         };
     }
 
-    private static double[] point(String json, int dimension) {
-        try {
-            List<?> list = json == null ? null : Json.MAPPER.readValue(json, List.class);
-            if (list == null || list.size() != dimension) {
-                throw ApiProblem.badRequest("point", "must be a JSON list of " + dimension + " numbers");
-            }
-            double[] out = new double[dimension];
-            for (int i = 0; i < dimension; i++) {
-                if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue()) || Math.abs(n.doubleValue()) > 1e6) {
-                    throw ApiProblem.badRequest("point", "must hold finite numbers within ±1e6");
-                }
-                out[i] = n.doubleValue();
-            }
-            return out;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiProblem.badRequest("point", "must be a JSON list of " + dimension + " numbers");
-        }
-    }
 
     static void check(Context ctx) {
         String text = ctx.queryParam("text");

@@ -1,7 +1,6 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.GradientCloud;
 import io.downhill.optim.SpecException;
 import io.downhill.optim.problems.DataProblem;
@@ -9,7 +8,6 @@ import io.downhill.optim.problems.Problem;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * {@code GET /api/gradients?problem=…&seed=…&params=[w,b]&batch_size=B&samples=K}: the full
@@ -24,9 +22,9 @@ final class GradientsApi {
         if (!(problem instanceof DataProblem data)) {
             throw ApiProblem.badRequest("problem", "mini-batch gradients exist for data problems only (linear-regression, logistic-regression)");
         }
-        double[] params = params(ctx.queryParam("params"), data.dimension());
-        int batch = integer(ctx.queryParam("batch_size"), "batch_size", 1);
-        int samples = integer(ctx.queryParam("samples"), "samples", 60);
+        double[] params = Params.point(ctx.queryParam("params"), data.dimension(), "params");
+        int batch = Params.integer(ctx.queryParam("batch_size"), "batch_size", 1, 1, data.size());
+        int samples = Params.integer(ctx.queryParam("samples"), "samples", 60, 1, GradientCloud.MAX_SAMPLES);
         GradientCloud cloud;
         try {
             cloud = GradientCloud.sample(data, params, batch, samples, seed + 1);
@@ -47,35 +45,5 @@ final class GradientsApi {
             g.writeEndObject();
         }
         ctx.contentType("application/json").result(out.toByteArray());
-    }
-
-    private static double[] params(String json, int dimension) {
-        try {
-            List<?> list = json == null ? null : Json.MAPPER.readValue(json, List.class);
-            if (list == null || list.size() != dimension) {
-                throw ApiProblem.badRequest("params", "must be a JSON list of " + dimension + " numbers");
-            }
-            double[] out = new double[dimension];
-            for (int i = 0; i < dimension; i++) {
-                if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue()) || Math.abs(n.doubleValue()) > 1e6) {
-                    throw ApiProblem.badRequest("params", "must hold finite numbers within ±1e6");
-                }
-                out[i] = ((Number) list.get(i)).doubleValue();
-            }
-            return out;
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("params", "must be a JSON list of " + dimension + " numbers");
-        }
-    }
-
-    private static int integer(String value, String field, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(field, "must be a whole number");
-        }
     }
 }

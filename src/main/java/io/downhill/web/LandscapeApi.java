@@ -32,7 +32,7 @@ final class LandscapeApi {
             return;
         }
         int max = dimension == 1 ? MAX_GRID_1D : MAX_GRID_2D;
-        int n = gridSize(ctx.queryParam("n"), dimension == 1 ? 400 : 80, max);
+        int n = Params.integer(ctx.queryParam("n"), "n", dimension == 1 ? 400 : 80, 2, max);
         double[][] range = problem.range();
         ByteArrayOutputStream out = new ByteArrayOutputStream(n * n * 12 + 1024);
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
@@ -169,20 +169,6 @@ final class LandscapeApi {
         }
     }
 
-    private static int gridSize(String value, int fallback, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < 2 || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("n", "must be a whole number from 2 to " + max);
-        }
-    }
 
     private static double[] grid(double[] range, int n) {
         double[] g = new double[n];

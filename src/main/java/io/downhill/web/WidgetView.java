@@ -51,15 +51,8 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec) {
         return Catalog.optimizers().stream().map(OptimizerInfo::name).toList();
     }
 
-    /** The plot range of coordinate i of the widget's problem. */
+    /** The plot range of coordinate i of the widget's catalogue problem (for a start slider). */
     public double[] range(int i) {
-        if (spec instanceof io.downhill.widget.CustomFunction custom) {
-            return custom.range();
-        }
-        if (spec instanceof io.downhill.widget.GradientLab || spec instanceof io.downhill.widget.DeepGradients
-                || "expression".equals(spec.problem())) {
-            return new double[] {-3, 3};
-        }
         ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();
         return info.range()[i];
     }

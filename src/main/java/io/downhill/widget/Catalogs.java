@@ -32,7 +32,12 @@ final class Catalogs {
         if (f.has("problem") || f.has("problems")) {
             throw new WidgetException("expression", "give either 'expression' or 'problem', not both");
         }
-        String text = f.text("expression", null, 500);
+        return expression(f, null);
+    }
+
+    /** The {@code expression:} key, or {@code fallback}; checked by the server's own parser. */
+    static String expression(Fields f, String fallback) {
+        String text = f.text("expression", fallback, 500);
         try {
             io.downhill.optim.expr.Expression.parse(text, 2);
         } catch (io.downhill.optim.expr.ExpressionException e) {

@@ -1,7 +1,5 @@
 package io.downhill.widget;
 
-import io.downhill.optim.expr.Expression;
-import io.downhill.optim.expr.ExpressionException;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +23,7 @@ public record CustomFunction(String expression, double[] range, List<String> opt
     }
 
     static CustomFunction from(Fields f) {
-        String expression = f.text("expression", "sin(x)*cos(y) + 0.1*(x^2 + y^2)", 500);
-        try {
-            Expression.parse(expression, 2);
-        } catch (ExpressionException e) {
-            throw new WidgetException("expression", "'expression' " + e.getMessage());
-        }
+        String expression = Catalogs.expression(f, "sin(x)*cos(y) + 0.1*(x^2 + y^2)");
         double[] range = f.numbers("range", new double[] {-3, 3}, 2, -1e3, 1e3);
         if (!(range[0] < range[1])) {
             throw new WidgetException("range", "'range' must be [low, high] with low < high");

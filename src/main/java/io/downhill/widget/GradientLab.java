@@ -1,7 +1,5 @@
 package io.downhill.widget;
 
-import io.downhill.optim.expr.Expression;
-import io.downhill.optim.expr.ExpressionException;
 
 /**
  * Analytic (automatic) against numerical gradients for a function and a point: the error of
@@ -21,12 +19,7 @@ public record GradientLab(String expression, double[] point, int speed, String c
     }
 
     static GradientLab from(Fields f) {
-        String expression = f.text("expression", "(x + y) * sin(x)", 500);
-        try {
-            Expression.parse(expression, 2);
-        } catch (ExpressionException e) {
-            throw new WidgetException("expression", "'expression' " + e.getMessage());
-        }
+        String expression = Catalogs.expression(f, "(x + y) * sin(x)");
         return new GradientLab(expression,
                 f.numbers("point", new double[] {1, 2}, 2, -3, 3),
                 30,

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -236,9 +235,5 @@ class RunStreamHttpTest {
             Thread.sleep(20);
         }
         assertThat(server.server().activeStreams()).isEqualTo(expected);
-    }
-
-    static HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url));
     }
 }
