@@ -44,6 +44,11 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        if (width < 500) {
+            // desktop Chrome will not make a window narrower than about 500 px; a phone needs emulation
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        }
         if (downloads != null) {
             options.setExperimentalOption("prefs", java.util.Map.of(
                     "download.default_directory", downloads.toString(),

@@ -86,20 +86,22 @@ class LessonBrowserTest {
 
     @Test
     void phoneWidthHasNoHorizontalScrollAndADrawer() {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        ChromeDriver phone = Browser.open(390, 844);
         try {
-            driver.get(server.url("/lessons/what-gradient-descent-does"));
-            wait.until(d -> !d.findElements(By.cssSelector(".math-display .katex-display")).isEmpty());
-            Number overflow = (Number) Browser.js(driver,
+            phone.get(server.url("/lessons/what-gradient-descent-does"));
+            new WebDriverWait(phone, Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector(".math-display .katex-display")).isEmpty());
+            assertThat(Browser.js(phone, "return window.innerWidth")).isEqualTo(390L);
+            Number overflow = (Number) Browser.js(phone,
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
-            WebElement sidebar = driver.findElement(By.id("sidebar"));
+            WebElement sidebar = phone.findElement(By.id("sidebar"));
             assertThat(sidebar.isDisplayed()).isFalse();
-            driver.findElement(By.cssSelector(".menu-button")).click();
+            phone.findElement(By.cssSelector(".menu-button")).click();
             assertThat(sidebar.isDisplayed()).isTrue();
-            assertThat(driver.findElement(By.cssSelector(".menu-button")).getAttribute("aria-expanded")).isEqualTo("true");
+            assertThat(phone.findElement(By.cssSelector(".menu-button")).getAttribute("aria-expanded")).isEqualTo("true");
         } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            phone.quit();
         }
     }
 

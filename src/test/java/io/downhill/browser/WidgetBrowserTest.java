@@ -413,12 +413,22 @@ class WidgetBrowserTest {
 
     @Test
     void aPhoneHasNoHorizontalScroll() {
-        driver.manage().window().setSize(new Dimension(390, 844));
-        for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients", "traps", "deep"}) {
-            driver.get(server.url("/lessons/" + lesson));
-            wait.until(d -> js("return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
-            Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(overflow.intValue()).as(lesson).isLessThanOrEqualTo(0);
+        ChromeDriver phone = Browser.open(390, 844);
+        try {
+            WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(15));
+            for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients", "traps", "deep"}) {
+                phone.get(server.url("/lessons/" + lesson));
+                phoneWait.until(d -> Browser.js(phone, "return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
+                assertThat(Browser.js(phone, "return window.innerWidth")).isEqualTo(390L);
+                Number overflow = (Number) Browser.js(phone, "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(overflow.intValue()).as(lesson).isLessThanOrEqualTo(0);
+                // every chart fits inside its widget card
+                Number sticking = (Number) Browser.js(phone, "return Math.max(0, ...[...document.querySelectorAll('figure[data-widget] .chart')]"
+                        + ".map(c => c.getBoundingClientRect().right - c.closest('figure').getBoundingClientRect().right))");
+                assertThat(sticking.doubleValue()).as(lesson).isLessThanOrEqualTo(0.5);
+            }
+        } finally {
+            phone.quit();
         }
     }
 
