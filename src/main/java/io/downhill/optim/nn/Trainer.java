@@ -142,14 +142,21 @@ public final class Trainer {
                 || !Double.isFinite(range[0][0] + range[0][1] + range[1][0] + range[1][1])) {
             throw new SpecException("range", "must be {{xMin, xMax}, {yMin, yMax}}, finite, min < max");
         }
-        double[][] out = new double[n][n];
-        double[] p = new double[2];
+        double[][] out = new double[n][];
         for (int r = 0; r < n; r++) {
-            p[1] = range[1][0] + r * (range[1][1] - range[1][0]) / (n - 1);
-            for (int c = 0; c < n; c++) {
-                p[0] = range[0][0] + c * (range[0][1] - range[0][0]) / (n - 1);
-                out[r][c] = net.probability(p);
-            }
+            out[r] = decisionRow(n, range, r);
+        }
+        return out;
+    }
+
+    /** Row {@code r} of {@link #decisionGrid}, for callers that compute the surface a row at a time. */
+    public double[] decisionRow(int n, double[][] range, int r) {
+        double[] out = new double[n];
+        double[] p = new double[2];
+        p[1] = range[1][0] + r * (range[1][1] - range[1][0]) / (n - 1);
+        for (int c = 0; c < n; c++) {
+            p[0] = range[0][0] + c * (range[0][1] - range[0][0]) / (n - 1);
+            out[c] = net.probability(p);
         }
         return out;
     }
