@@ -16,15 +16,22 @@ public final class Work {
     public static final long MAX_PER_REQUEST = 3_000_000_000L;
 
     /** One step's bookkeeping: the update, the stopping rules, copying and writing the step. */
-    static final long STEP = 2_500;
+    static final long STEP = 5_000;
     /** One value (or analytic gradient) of a built-in 1D or 2D function. */
     static final long BUILT_IN = 80;
     /** One node of a typed function, evaluated forward (the backward pass costs about twice that). */
-    static final long NODE = 20;
-    /** One sample times one parameter of a data problem. */
-    static final long DATA_TERM = 10;
-    /** One multiply-add of a network, with its share of the activation. */
-    static final long MULTIPLY_ADD = 2;
+    static final long NODE = 60;
+    /** One sample times one parameter of a data problem (logistic regression pays an exp per sample). */
+    static final long DATA_TERM = 60;
+    /** One multiply-add of a network. */
+    static final long MULTIPLY_ADD = 4;
+    /** One activation of one unit (tanh and sigmoid are the costly ones). */
+    static final long ACTIVATION = 150;
+    /**
+     * The longest piece of work that cannot be split (one training update): pieces this short let
+     * other clients' work run in between.
+     */
+    public static final long MAX_PIECE = 12_000_000;
 
     private Work() {}
 
@@ -74,16 +81,23 @@ public final class Work {
         return saturating(cells, evaluation(p) + 20);
     }
 
+    /** One forward pass of one point through the network. */
+    static long pass(NetSpec net) {
+        return MULTIPLY_ADD * net.depth() * net.width() * net.width() + ACTIVATION * net.depth() * net.width() + 100;
+    }
+
+    /** One training update: forward and backward over the batch, about three passes per sample. */
+    public static long trainingUpdate(NetSpec net, int n) {
+        return 3L * Math.min(net.batchSize(), n) * pass(net);
+    }
+
     /**
-     * Training a network: per step, forward and backward over the batch (about three passes) and
-     * the loss over all n points (one pass); plus a decision surface of {@code gridCells} points
-     * drawn {@code grids} times.
+     * Training a network: per step, the update and the loss over all n points (a pass each); plus
+     * a decision surface of {@code gridCells} points drawn {@code grids} times.
      */
     public static long training(NetSpec net, int n, int steps, int gridCells, int grids) {
-        long pass = (long) net.depth() * net.width() * net.width() + 4L * net.width();
-        long perStep = saturating(3L * Math.min(net.batchSize(), n) + n, pass);
-        long surface = saturating((long) gridCells * grids, pass);
-        return saturating(MULTIPLY_ADD, saturating(steps, perStep) + surface) + (long) steps * STEP;
+        long perStep = trainingUpdate(net, n) + n * pass(net) + STEP;
+        return saturating(steps, perStep) + saturating((long) gridCells * grids, pass(net));
     }
 
     private static long saturating(long a, long b) {

@@ -29,6 +29,11 @@ final class TrainJob implements Job {
     private final long resumeAfter;
     private final TrainStep[] steps = new TrainStep[STEPS_PER_FRAME];
     private final double[][] grid = new double[GRID][];
+    /** Points whose loss one piece of work measures (a forward pass each). */
+    private static final int POINTS_PER_PIECE = 25;
+
+    private boolean measuring;
+    private int measured;
     private int stepsInFrame;
     private int gridRows = -1;
     private int frame;
@@ -68,7 +73,20 @@ final class TrainJob implements Job {
             return false;
         }
         if (!last) {
-            steps[stepsInFrame++] = trainer.step();
+            if (!measuring) {
+                trainer.update();
+                measuring = true;
+                measured = 0;
+                return true;
+            }
+            int to = Math.min(spec.data().size(), measured + POINTS_PER_PIECE);
+            trainer.measure(measured, to);
+            measured = to;
+            if (measured < spec.data().size()) {
+                return true;
+            }
+            measuring = false;
+            steps[stepsInFrame++] = trainer.finish();
         }
         boolean frameFull = stepsInFrame == STEPS_PER_FRAME || trainer.t() >= spec.maxSteps();
         if (!frameFull) {

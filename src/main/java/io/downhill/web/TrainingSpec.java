@@ -18,11 +18,6 @@ import java.util.Map;
 record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
     static final List<String> KEYS = List.of("dataset", "n", "noise", "depth", "width", "activation", "init",
             "residual", "clip_grad_norm", "weight_decay", "optimizer", "lr", "batch_size", "max_steps", "seed");
-    /**
-     * One training step's work at most (forward and backward over the batch, the loss over every
-     * point): a step is done in one piece, so it must stay short for other clients' work to interleave.
-     */
-    static final long MAX_STEP_WORK = 16_000_000;
 
     static TrainingSpec parse(String json) {
         Map<String, Object> m;
@@ -50,12 +45,13 @@ record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
                     number(m, "lr", 0.01, 1e-6, 10), integer(m, "batch_size", 32, 1, n),
                     integer(m, "seed", 1, 0, Integer.MAX_VALUE));
             int maxSteps = integer(m, "max_steps", 300, 1, 5000);
-            long step = Work.training(net, n, 1, 0, 0);
-            if (step > MAX_STEP_WORK) {
-                throw ApiProblem.badRequest("width", String.format(java.util.Locale.ROOT,
-                        "one training step would take about %.1e units of work; the bound is %.1e."
-                        + " Use a narrower or shallower network, a smaller batch_size or fewer points (n)",
-                        (double) step, (double) MAX_STEP_WORK));
+            // an update is done in one piece, so it must stay short for other clients' work to interleave
+            long update = Work.trainingUpdate(net, n);
+            if (update > Work.MAX_PIECE) {
+                throw ApiProblem.badRequest("batch_size", String.format(java.util.Locale.ROOT,
+                        "one update of this network on a batch of %d would take about %.1e units of work; the bound is %.1e."
+                        + " Use a smaller batch_size or a narrower or shallower network",
+                        net.batchSize(), (double) update, (double) Work.MAX_PIECE));
             }
             Compute.requireWithinBound(work(net, n, maxSteps), "max_steps",
                     "Train fewer steps or a smaller network (the decision surface is counted too).");

@@ -150,8 +150,8 @@ class RunStreamHttpTest {
         HttpResponse<String> refusedStep = server.get("/api/train/stream?spec=" + URLEncoder.encode(wide, StandardCharsets.UTF_8),
                 "Accept", "text/event-stream");
         assertThat(refusedStep.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(refusedStep.body()).get("field").asText()).isEqualTo("width");
-        assertThat(JSON.readTree(refusedStep.body()).get("detail").asText()).contains("1.6e+07");
+        assertThat(JSON.readTree(refusedStep.body()).get("field").asText()).isEqualTo("batch_size");
+        assertThat(JSON.readTree(refusedStep.body()).get("detail").asText()).contains("1.2e+07");
         // each step is fine, the whole training is over the per-request bound
         String huge = "{\"depth\":10,\"width\":32,\"max_steps\":5000}";
         HttpResponse<String> refused = server.get("/api/train/stream?spec=" + URLEncoder.encode(huge, StandardCharsets.UTF_8),
