@@ -66,6 +66,7 @@ export default class DeepGradients {
         return false;
       },
       onBusy: (seconds) => this.#say(busyText(seconds)),
+      onConnected: () => this.#say('Training…'),
       onFailed: (message) => this.stop(`The training could not start: ${message}`),
     });
   }

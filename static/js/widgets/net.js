@@ -2,7 +2,7 @@
 // Retry-After) when a whole class presses Play at once. These helpers wait and try again by
 // themselves, and say so in plain words through onBusy, instead of failing.
 
-const MAX_TRIES = 8;
+const MAX_TRIES = 20;
 
 /** Seconds to wait before trying again: the server's Retry-After, growing a little with each try. */
 function retryDelay(response, attempt) {
@@ -31,6 +31,23 @@ export function busyText(seconds) {
   return `The server is busy with other learners' runs; trying again in ${Math.max(1, Math.round(seconds))} s…`;
 }
 
+let notice = null;
+let noticeTimer = null;
+
+/** One polite notice for the whole page while any request waits for a busy server. */
+function announceBusy(seconds) {
+  if (!notice) {
+    notice = document.createElement('p');
+    notice.className = 'busy-notice';
+    notice.setAttribute('role', 'status');
+    document.body.append(notice);
+  }
+  notice.textContent = busyText(seconds);
+  notice.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { notice.hidden = true; }, (seconds + 2) * 1000);
+}
+
 /**
  * fetch() that waits and retries while the server is busy (429, 503).
  * @param {object} options fetch options plus onBusy(seconds) and signal
@@ -41,6 +58,7 @@ export async function fetchApi(url, options = {}) {
     const response = await fetch(url, init);
     if ((response.status !== 429 && response.status !== 503) || attempt + 1 >= MAX_TRIES) return response;
     const wait = retryDelay(response, attempt);
+    announceBusy(wait);
     onBusy(wait);
     await sleep(wait, init.signal);
   }
@@ -58,10 +76,10 @@ export async function fetchJson(url, options = {}) {
  * server is retried, and a dropped connection resumes after the last event id it received.
  *
  * @param {string} url
- * @param {object} handlers { onEvent(name, data, id), onBusy(seconds), onFailed(message) }
+ * @param {object} handlers { onEvent(name, data, id), onBusy(seconds), onConnected(), onFailed(message) }
  * @returns {{ close(): void }}
  */
-export function eventStream(url, { onEvent, onBusy = () => {}, onFailed = () => {} }) {
+export function eventStream(url, { onEvent, onBusy = () => {}, onConnected = () => {}, onFailed = () => {} }) {
   const controller = new AbortController();
   let lastId = null;
   let closed = false;
@@ -75,6 +93,7 @@ export function eventStream(url, { onEvent, onBusy = () => {}, onFailed = () => 
       onFailed(await problemText(response));
       return true;
     }
+    onConnected();
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';

@@ -5,7 +5,8 @@ export class RunStream {
   /**
    * @param {string} api     base URL of the API, e.g. "/course/api"
    * @param {object} spec    the run spec (same JSON as POST /api/runs)
-   * @param {object} options { keep: steps already known (a prefix that this run shares), onData, onDone, onError, onBusy }
+   * @param {object} options { keep: steps already known (a prefix that this run shares), onData, onDone, onError,
+   *                          onBusy(text): the server is busy (text) or has answered after all (null) }
    */
   constructor(api, spec, { keep = [], onData = () => {}, onDone = () => {}, onError = () => {}, onBusy = () => {} } = {}) {
     this.spec = spec;
@@ -22,6 +23,7 @@ export class RunStream {
     this.source = eventStream(this.url, {
       onEvent: (name, data) => this.#event(name, data),
       onBusy: (seconds) => onBusy(busyText(seconds)),
+      onConnected: () => onBusy(null),
       onFailed: (message) => this.#failed(message),
     });
   }

@@ -32,7 +32,7 @@ export class Widget {
       ended: () => this.#ended(),
       changed: () => this.#playbackChanged(),
       failed: (stream) => this.setSummary(`The run could not start: ${stream.error}`, true),
-      busy: (text) => this.setSummary(text, false),
+      busy: (text) => this.#busy(text),
     });
     this.player.speed = this.config.speed;
     this.#bindPlayback();
@@ -131,6 +131,18 @@ export class Widget {
     if (playing) this.setSummary('Running…');
     else if (!this.player.atEnd && this.player.t > 0) this.setSummary(`Paused at step ${this.player.t}.`);
     if (!playing) this.writeHash();
+  }
+
+  /** While the server is busy the summary says so; once it answers, what it said before returns. */
+  #busy(text) {
+    const el = this.figure.querySelector('[data-summary]');
+    if (text) {
+      if (this.beforeBusy === undefined) this.beforeBusy = el.textContent;
+      this.setSummary(text);
+    } else if (this.beforeBusy !== undefined) {
+      this.setSummary(this.beforeBusy);
+      this.beforeBusy = undefined;
+    }
   }
 
   setSummary(text, isError = false) {

@@ -189,6 +189,9 @@ public final class Server {
         if (p.field() != null) {
             body.put("field", p.field());
         }
+        // a refusal or an error is about this moment: never let a browser or proxy keep it
+        ctx.res().setHeader("ETag", null);
+        ctx.header("Cache-Control", "no-store");
         try {
             ctx.status(p.status()).contentType("application/problem+json").result(Json.MAPPER.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

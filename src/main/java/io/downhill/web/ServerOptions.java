@@ -65,18 +65,6 @@ public record ServerOptions(String host, int port, Path content, String basePath
         return new ServerOptions(host, port, content, basePath, dev, proxyHops, total, perClient, runCacheMb);
     }
 
-    private static int count(String flag, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 1 || n > 100_000) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be a number from 1 to 100000, got '" + value + "'");
-        }
-    }
-
     public static ServerOptions parse(List<String> args) {
         ServerOptions o = defaults();
         for (int i = 0; i < args.size(); i++) {
@@ -104,10 +92,10 @@ public record ServerOptions(String host, int port, Path content, String basePath
                 value = args.get(++i);
             }
             switch (flag) {
-                case "--port" -> o = o.withPort(port(value));
+                case "--port" -> o = o.withPort(number("--port", value, 0, 65535));
                 case "--host" -> o = new ServerOptions(value, o.port(), o.content(), o.basePath(), o.dev(), o.proxyHops(), o.maxStreams(), o.maxStreamsPerClient(), o.runCacheMb());
-                case "--max-streams" -> o = o.withStreamLimits(count("--max-streams", value), o.maxStreamsPerClient());
-                case "--max-streams-per-client" -> o = o.withStreamLimits(o.maxStreams(), count("--max-streams-per-client", value));
+                case "--max-streams" -> o = o.withStreamLimits(number("--max-streams", value, 1, 100_000), o.maxStreamsPerClient());
+                case "--max-streams-per-client" -> o = o.withStreamLimits(o.maxStreams(), number("--max-streams-per-client", value, 1, 100_000));
                 case "--content" -> {
                     Path dir = Path.of(value).toAbsolutePath().normalize();
                     if (!Files.isDirectory(dir)) {
@@ -116,8 +104,8 @@ public record ServerOptions(String host, int port, Path content, String basePath
                     o = o.withContent(dir);
                 }
                 case "--base-path" -> o = o.withBasePath(normalizeBasePath(value));
-                case "--proxy-hops" -> o = o.withProxyHops(hops(value));
-                case "--run-cache-mb" -> o = o.withRunCacheMb(cacheMb(value));
+                case "--proxy-hops" -> o = o.withProxyHops(number("--proxy-hops", value, 1, 10));
+                case "--run-cache-mb" -> o = o.withRunCacheMb(number("--run-cache-mb", value, 0, 4096));
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
@@ -129,39 +117,16 @@ public record ServerOptions(String host, int port, Path content, String basePath
                 "--proxy-hops", "--run-cache-mb").contains(flag);
     }
 
-    private static int cacheMb(String value) {
+    /** A whole number within [min, max] for {@code flag}, or an error that says the range. */
+    private static int number(String flag, String value, int min, int max) {
         try {
             int n = Integer.parseInt(value);
-            if (n < 0 || n > 4096) {
+            if (n < min || n > max) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--run-cache-mb must be a number from 0 (no cache) to 4096, got '" + value + "'");
-        }
-    }
-
-    private static int hops(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 1 || n > 10) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--proxy-hops must be a number from 1 to 10, got '" + value + "'");
-        }
-    }
-
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number from 0 to 65535, got '" + value + "'");
+            throw new IllegalArgumentException(flag + " must be a number from " + min + " to " + max + ", got '" + value + "'");
         }
     }
 

@@ -145,6 +145,18 @@ class AbuseHttpTest {
     }
 
     @Test
+    void refusalsAreNeverCached() throws Exception {
+        // a 400 from an endpoint whose answers are cacheable must not be kept by a browser or proxy
+        HttpResponse<String> r = server.get("/api/landscape?problem=" + enc("{\"name\":\"bowl\"}") + "&n=100000");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        HttpResponse<String> run = server.get("/api/runs?spec=" + enc(SPEC.replace("30}", "99999999}")));
+        assertThat(run.statusCode()).isEqualTo(400);
+        assertThat(run.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(run.headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
     void aNullTrainingSpecIsA400() throws Exception {
         HttpResponse<String> r = server.get("/api/train/stream?spec=null", "Accept", "text/event-stream");
         assertThat(r.statusCode()).isEqualTo(400);
