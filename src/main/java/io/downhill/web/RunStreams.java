@@ -257,7 +257,7 @@ final class RunStreams implements AutoCloseable {
         }
     }
 
-    private String clientKey(Context ctx) {
+    String clientKey(Context ctx) {
         if (trustProxy) {
             String forwarded = ctx.header("X-Forwarded-For");
             if (forwarded != null && !forwarded.isBlank()) {

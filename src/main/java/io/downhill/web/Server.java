@@ -109,6 +109,7 @@ public final class Server {
         });
 
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        ProxyDiagnostics.install(config, streams::clientKey);
         config.routes.get("/", pages::index);
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
