@@ -7,7 +7,8 @@
 #   mvn -q package -DskipTests && src/bench/pages.sh
 #
 # Environment: JAR (default target/downhill.jar), LESSON (default adaptive-methods), ROUNDS (5),
-# DURATION (5s), THREADS (2), CONNECTIONS (50), NGINX (nginx on the PATH or /usr/sbin/nginx).
+# DURATION (5s), WARMUP (5s, twice per URL), THREADS (2), CONNECTIONS (50), NGINX (nginx on the
+# PATH or /usr/sbin/nginx).
 # Nothing is asserted: on a shared machine the figures move; compare the ratios of one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +17,7 @@ JAR=${JAR:-target/downhill.jar}
 LESSON=${LESSON:-adaptive-methods}
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-5s}
+WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
@@ -115,7 +117,9 @@ rps() {
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "warming up"
-for url in "$PAGE" "$PLAIN" "$STATIC"; do rps 3s "$url" >/dev/null; done
+for _ in 1 2; do
+  for url in "$PAGE" "$PLAIN" "$STATIC"; do rps "$WARMUP" "$url" >/dev/null; done
+done
 
 : >"$WORK/page"; : >"$WORK/plain"; : >"$WORK/static"
 for round in $(seq 1 "$ROUNDS"); do
