@@ -39,23 +39,37 @@ public final class BasinMap {
             throw new SpecException("rows", "must lie within 0 to " + (n - 1));
         }
         Problem problem = base.createProblem();
-        double[][] range = problem.range();
-        double radius = 0.05 * Math.hypot(range[0][1] - range[0][0], range[1][1] - range[1][0]);
-        List<double[]> minima = problem.minima();
         double[] xs = axis(base, 0, n);
         double y = axis(base, 1, n)[j];
         int[] cells = new int[n];
         for (int i = 0; i < n; i++) {
-            RunSpec spec = new RunSpec(base.problem(), new double[] {xs[i], y}, base.optimizer(), base.schedule(),
-                    base.gradient(), base.stop(), base.changes(), base.seed());
-            Run run = Run.start(spec);
+            Run run = Run.start(from(base, xs[i], y));
             Step last = null;
             while (run.hasNext()) {
                 last = run.next();
             }
-            cells[i] = Status.DIVERGED.equals(run.status().reason()) ? DIVERGED : nearest(minima, last.params(), radius);
+            cells[i] = classify(problem, run.status(), last.params());
         }
         return cells;
+    }
+
+    /** The base spec started at (x, y). */
+    public static RunSpec from(RunSpec base, double x, double y) {
+        return new RunSpec(base.problem(), new double[] {x, y}, base.optimizer(), base.schedule(),
+                base.gradient(), base.stop(), base.changes(), base.seed());
+    }
+
+    /**
+     * Where a finished run ended: the index of the known minimum within 5% of the plot's diagonal
+     * of its last point, or {@link #NOWHERE}, or {@link #DIVERGED}.
+     */
+    public static int classify(Problem problem, Status status, double[] last) {
+        if (Status.DIVERGED.equals(status.reason())) {
+            return DIVERGED;
+        }
+        double[][] range = problem.range();
+        double radius = 0.05 * Math.hypot(range[0][1] - range[0][0], range[1][1] - range[1][0]);
+        return nearest(problem.minima(), last, radius);
     }
 
     private static int nearest(List<double[]> minima, double[] p, double radius) {

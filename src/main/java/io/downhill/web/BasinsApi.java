@@ -1,32 +1,32 @@
 package io.downhill.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.downhill.optim.BasinMap;
+import io.downhill.optim.Run;
 import io.downhill.optim.RunSpec;
 import io.downhill.optim.SpecException;
+import io.downhill.optim.Step;
+import io.downhill.optim.Work;
+import io.downhill.optim.problems.Problem;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
 
 /**
  * {@code GET /api/basins?spec=…&n=40&rows=0-9}: a few rows of a basin map at a time, so a widget
  * fills the map in with a progress bar and stops asking when the learner cancels. Work per
- * request is bounded: at most 10 rows of at most 60 starts, each run at most 500 steps.
+ * request is bounded by rows (10), grid (60), steps (500) and, above all, by its cost: a costly
+ * function or gradient method allows fewer runs per request.
  */
 final class BasinsApi {
     static final int MAX_ROWS = 10;
     static final int MAX_STEPS = 500;
+    /** Steps of one run per piece of work, so a costly function still yields often. */
+    private static final int STEPS_PER_PIECE = 50;
 
     private BasinsApi() {}
 
-    static void basins(Context ctx) {
-        String json = ctx.queryParam("spec");
-        if (json == null || json.length() > RunStreams.MAX_SPEC_CHARS) {
-            throw ApiProblem.badRequest("spec", "is required and at most " + RunStreams.MAX_SPEC_CHARS + " characters");
-        }
-        RunSpec spec = RunApi.parseSpec(json.getBytes(StandardCharsets.UTF_8));
+    static void basins(Context ctx, Compute compute) {
+        RunSpec spec = RunApi.parseSpec(RunApi.specParam(ctx));
         if (spec.dimension() != 2) {
             throw ApiProblem.badRequest("spec.problem", "a basin map needs a 2D problem");
         }
@@ -35,20 +35,84 @@ final class BasinsApi {
         }
         int n = Params.integer(ctx.queryParam("n"), "n", 40, 2, BasinMap.MAX_GRID);
         int[] rows = rows(ctx.queryParam("rows"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        List<Map<String, Object>> out = new ArrayList<>();
+        if (rows[1] >= n) {
+            throw ApiProblem.badRequest("rows", "must lie within 0 to " + (n - 1));
+        }
+        long cost = Work.basins(spec, n, rows[1] - rows[0] + 1);
+        Compute.requireWithinBound(cost, "rows", "Ask for fewer rows per request, a coarser grid or fewer steps.");
         try {
-            body.put("n", n);
-            body.put("x", BasinMap.axis(spec, 0, n));
-            body.put("y", BasinMap.axis(spec, 1, n));
-            for (int j = rows[0]; j <= rows[1]; j++) {
-                out.add(Map.of("j", j, "cells", BasinMap.row(spec, n, j)));
-            }
+            compute.respondJson(ctx, cost, new Map(spec, n, rows[0], rows[1]));
         } catch (SpecException e) {
             throw ApiProblem.badRequest(e.field(), e.detail());
         }
-        body.put("rows", out);
-        ctx.json(body);
+    }
+
+    /** The map's rows, computed a few steps of one start's run at a time. */
+    private static final class Map extends JsonJob {
+        private final RunSpec spec;
+        private final Problem problem;
+        private final int n;
+        private final int lastRow;
+        private final double[] xs;
+        private final double[] ys;
+        private final int[] cells;
+        private boolean started;
+        private int j;
+        private int i;
+        private Run run;
+        private Step last;
+
+        Map(RunSpec spec, int n, int firstRow, int lastRow) {
+            this.spec = spec;
+            this.problem = spec.createProblem();
+            this.n = n;
+            this.lastRow = lastRow;
+            this.j = firstRow;
+            this.xs = BasinMap.axis(spec, 0, n);
+            this.ys = BasinMap.axis(spec, 1, n);
+            this.cells = new int[n];
+        }
+
+        @Override
+        boolean piece(JsonGenerator g) throws IOException {
+            if (!started) {
+                started = true;
+                g.writeStartObject();
+                g.writeNumberField("n", n);
+                g.writeFieldName("x");
+                g.writeArray(xs, 0, n);
+                g.writeFieldName("y");
+                g.writeArray(ys, 0, n);
+                g.writeArrayFieldStart("rows");
+                return true;
+            }
+            if (run == null) {
+                run = Run.start(BasinMap.from(spec, xs[i], ys[j]));
+            }
+            for (int k = 0; k < STEPS_PER_PIECE && run.hasNext(); k++) {
+                last = run.next();
+            }
+            if (run.hasNext()) {
+                return true;
+            }
+            cells[i] = BasinMap.classify(problem, run.status(), last.params());
+            run = null;
+            if (++i < n) {
+                return true;
+            }
+            g.writeStartObject();
+            g.writeNumberField("j", j);
+            g.writeFieldName("cells");
+            g.writeArray(cells, 0, n);
+            g.writeEndObject();
+            i = 0;
+            if (++j <= lastRow) {
+                return true;
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            return false;
+        }
     }
 
     private static int[] rows(String value) {
@@ -65,5 +129,4 @@ final class BasinsApi {
             throw ApiProblem.badRequest("rows", "must be 'from-to' with at most " + MAX_ROWS + " rows, e.g. 0-9");
         }
     }
-
 }

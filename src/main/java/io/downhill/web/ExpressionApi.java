@@ -3,6 +3,7 @@ package io.downhill.web;
 import io.downhill.optim.expr.Expression;
 import io.downhill.optim.expr.ExpressionException;
 import io.downhill.optim.GradientComparison;
+import io.downhill.optim.Work;
 import io.downhill.optim.expr.Node;
 import io.downhill.optim.expr.Trace;
 import io.javalin.http.Context;
@@ -24,7 +25,7 @@ final class ExpressionApi {
      * errors, the evaluations each method costs, and the graph with every node's forward value and
      * backward adjoint.
      */
-    static void lab(Context ctx) {
+    static void lab(Context ctx, Compute compute) {
         int dimension = dimension(ctx);
         String text = ctx.queryParam("text");
         if (text == null) {
@@ -37,6 +38,14 @@ final class ExpressionApi {
             throw ApiProblem.badRequest("text", e.getMessage());
         }
         double[] point = Params.point(ctx.queryParam("point"), dimension, "point");
+        // every h of the sweep costs a forward and a central difference; then one trace
+        long evaluations = (long) (GradientComparison.SMALLEST_EXPONENT + 1)
+                * (GradientComparison.forwardEvaluations(dimension) + GradientComparison.centralEvaluations(dimension)) + 3;
+        long cost = evaluations * Work.evaluation(new io.downhill.optim.expr.ExpressionProblem(expression));
+        compute.respondJson(ctx, cost, JsonJob.whole(g -> g.writeObject(labBody(expression, point, dimension))));
+    }
+
+    private static Map<String, Object> labBody(Expression expression, double[] point, int dimension) {
         GradientComparison c = GradientComparison.at(expression, point);
         Trace trace = expression.trace(point);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -63,7 +72,7 @@ final class ExpressionApi {
             node.put("adjoint", trace.adjoints()[n.id()]);
             return node;
         }).toList());
-        ctx.json(body);
+        return body;
     }
 
     private static int dimension(Context ctx) {
@@ -79,12 +88,17 @@ final class ExpressionApi {
     }
 
 
-    static void check(Context ctx) {
+    static void check(Context ctx, Compute compute) {
         String text = ctx.queryParam("text");
         if (text == null) {
             throw ApiProblem.badRequest("text", "is required: the function of x (and y) to check");
         }
         int dimension = dimension(ctx);
+        // parsing is linear in the text, which is at most 500 characters
+        compute.respondJson(ctx, 1_000L * text.length() + 10_000, JsonJob.whole(g -> g.writeObject(checkBody(text, dimension))));
+    }
+
+    private static Map<String, Object> checkBody(String text, int dimension) {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             Expression expression = Expression.parse(text, dimension);
@@ -96,6 +110,6 @@ final class ExpressionApi {
             body.put("column", e.column());
             body.put("message", e.getMessage());
         }
-        ctx.json(body);
+        return body;
     }
 }

@@ -1,13 +1,11 @@
 package io.downhill.web;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.downhill.optim.GradientCloud;
 import io.downhill.optim.SpecException;
+import io.downhill.optim.Work;
 import io.downhill.optim.problems.DataProblem;
 import io.downhill.optim.problems.Problem;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 
 /**
  * {@code GET /api/gradients?problem=…&seed=…&params=[w,b]&batch_size=B&samples=K}: the full
@@ -16,7 +14,7 @@ import java.io.IOException;
 final class GradientsApi {
     private GradientsApi() {}
 
-    static void gradients(Context ctx) throws IOException {
+    static void gradients(Context ctx, Compute compute) {
         long seed = LandscapeApi.seed(ctx.queryParam("seed"));
         Problem problem = LandscapeApi.problem(ctx.queryParam("problem"), seed);
         if (!(problem instanceof DataProblem data)) {
@@ -25,14 +23,15 @@ final class GradientsApi {
         double[] params = Params.point(ctx.queryParam("params"), data.dimension(), "params");
         int batch = Params.integer(ctx.queryParam("batch_size"), "batch_size", 1, 1, data.size());
         int samples = Params.integer(ctx.queryParam("samples"), "samples", 60, 1, GradientCloud.MAX_SAMPLES);
-        GradientCloud cloud;
-        try {
-            cloud = GradientCloud.sample(data, params, batch, samples, seed + 1);
-        } catch (SpecException e) {
-            throw ApiProblem.badRequest(e.field(), e.detail());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(samples * 48 + 64);
-        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+        // the full gradient, then each sample's batch gradient
+        long cost = Work.grid(data, 1) * (1 + samples * (long) batch / data.size() + 1);
+        compute.respondJson(ctx, cost, JsonJob.whole(g -> {
+            GradientCloud cloud;
+            try {
+                cloud = GradientCloud.sample(data, params, batch, samples, seed + 1);
+            } catch (SpecException e) {
+                throw ApiProblem.badRequest(e.field(), e.detail());
+            }
             g.writeStartObject();
             g.writeFieldName("full");
             g.writeArray(cloud.full(), 0, cloud.full().length);
@@ -43,7 +42,6 @@ final class GradientsApi {
             g.writeEndArray();
             g.writeNumberField("spread", cloud.spread());
             g.writeEndObject();
-        }
-        ctx.contentType("application/json").result(out.toByteArray());
+        }));
     }
 }

@@ -1,34 +1,38 @@
 package io.downhill.web;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.downhill.optim.Catalog;
-import io.downhill.optim.Run;
 import io.downhill.optim.RunSpec;
 import io.downhill.optim.SpecException;
-import io.downhill.optim.Step;
+import io.downhill.optim.Work;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * {@code POST /api/runs}: a run spec in, the whole trajectory out; and the catalogues that let
- * widgets build their controls from the engine's own list of problems, optimizers and schedules.
+ * Runs over HTTP: {@code POST /api/runs} (a spec in the body), {@code GET /api/runs?spec=…} (the same
+ * answer, cacheable by browsers and proxies) and {@code GET /api/runs/stream?spec=…} (Server-Sent
+ * Events); and the catalogues that let widgets build their controls from the engine's own lists.
+ * Every run is written as it is computed, in fair slices, from the run cache when it is there.
  */
 final class RunApi {
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final long DRAIN_LIMIT = 1024 * 1024;
+    static final int MAX_SPEC_CHARS = 12 * 1024;
+    /** Runs never change for a given engine, so a day is safe; the ETag carries the engine version. */
+    static final String CACHE_CONTROL = "public, max-age=86400";
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final byte[] problems;
     private final byte[] optimizers;
     private final byte[] schedules;
+    private final Compute compute;
+    private final RunCache cache;
 
-    RunApi() {
+    RunApi(Compute compute, RunCache cache) {
+        this.compute = compute;
+        this.cache = cache;
         try {
             problems = Json.MAPPER.writeValueAsBytes(Map.of("problems", Catalog.problems()));
             optimizers = Json.MAPPER.writeValueAsBytes(Map.of("optimizers", Catalog.optimizers()));
@@ -55,27 +59,79 @@ final class RunApi {
         ctx.contentType("application/json").result(json);
     }
 
-    void run(Context ctx) throws IOException {
-        byte[] body = readBody(ctx);
-        long start = System.nanoTime();
-        RunSpec spec = parseSpec(body);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
-            Run run = Run.start(spec);
-            g.writeStartObject();
-            g.writeArrayFieldStart("steps");
-            while (run.hasNext()) {
-                Step step = run.next();
-                Json.writeStep(g, step);
-            }
-            g.writeEndArray();
-            g.writeFieldName("status");
-            Json.writeStatus(g, run.status());
-            g.writeEndObject();
+    /** {@code POST /api/runs}: the body is read without holding a thread, then the run is written as it goes. */
+    void post(Context ctx) {
+        ctx.future(() -> compute.body(ctx, MAX_BODY_BYTES).thenCompose(body -> {
+            RunSpec spec = parseSpec(body);
+            RunCache.Key key = new RunCache.Key(spec, StepFields.ALL);
+            return send(ctx, key, RunJob.Format.JSON, -1);
+        }));
+    }
+
+    /** {@code GET /api/runs?spec=…&fields=…}: the whole trajectory, with a strong ETag. */
+    void get(Context ctx) {
+        RunCache.Key key = new RunCache.Key(parseSpec(specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
+        if (cacheHeaders(ctx, key, "json", -1)) {
+            ctx.future(() -> send(ctx, key, RunJob.Format.JSON, -1));
         }
-        double millis = (System.nanoTime() - start) / 1e6;
-        ctx.header("Server-Timing", String.format(Locale.ROOT, "run;dur=%.3f", millis));
-        ctx.contentType("application/json").result(out.toByteArray());
+    }
+
+    /** {@code GET /api/runs/stream?spec=…}: Server-Sent Events, resumable with {@code Last-Event-ID}. */
+    void stream(Context ctx) {
+        RunCache.Key key = new RunCache.Key(parseSpec(specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
+        long resumeAfter = Streams.lastEventId(ctx);
+        Streams.eventHeaders(ctx);
+        cacheHeaders(ctx, key, "events", resumeAfter);
+        ctx.future(() -> send(ctx, key, RunJob.Format.EVENTS, resumeAfter));
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> send(Context ctx, RunCache.Key key, RunJob.Format format,
+                                                          long resumeAfter) {
+        RunJob job = RunJob.of(key, format, resumeAfter, cache);
+        long cost = job.free() ? 0 : Work.run(key.spec());
+        Compute.requireWithinBound(cost, "stop.max_steps", "Ask for fewer steps or a simpler function.");
+        String type = format == RunJob.Format.EVENTS ? Streams.EVENT_STREAM : "application/json";
+        return compute.respondLater(ctx, cost, type, format == RunJob.Format.EVENTS, job);
+    }
+
+    /**
+     * Sets ETag and Cache-Control; answers 304 when the client's copy is current.
+     *
+     * @return false when a 304 was set and nothing more is to be sent
+     */
+    private static boolean cacheHeaders(Context ctx, RunCache.Key key, String format, long resumeAfter) {
+        String etag = RunCache.etag(key, format, resumeAfter);
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        String match = ctx.header("If-None-Match");
+        if (match != null && (match.contains(etag) || match.strip().equals("*"))) {
+            ctx.status(304);
+            return false;
+        }
+        return true;
+    }
+
+    static String specParam(Context ctx) {
+        String json = ctx.queryParam("spec");
+        if (json == null || json.isBlank()) {
+            throw ApiProblem.badRequest("spec", "is required: the URL-encoded JSON spec");
+        }
+        if (json.length() > MAX_SPEC_CHARS) {
+            throw ApiProblem.badRequest("spec", "must be at most " + MAX_SPEC_CHARS + " characters");
+        }
+        return json;
+    }
+
+    /** A spec from a query parameter: errors in the JSON text itself name {@code spec}. */
+    static RunSpec parseSpec(String json) {
+        try {
+            return parseSpec(json.getBytes(StandardCharsets.UTF_8));
+        } catch (ApiProblem p) {
+            if ("body".equals(p.field())) {
+                throw ApiProblem.badRequest("spec", p.detail());
+            }
+            throw p;
+        }
     }
 
     /** Parses and validates a spec from JSON text; every failure is an {@link ApiProblem}. */
@@ -98,24 +154,5 @@ final class RunApi {
         } catch (SpecException e) {
             throw ApiProblem.badRequest(e.field(), e.detail());
         }
-    }
-
-    /**
-     * Reads at most 64 KB. A larger body is refused, but first read and dropped (up to a bound) so
-     * that the client, still sending, gets the 400 instead of a reset connection.
-     */
-    private static byte[] readBody(Context ctx) throws IOException {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                in.skipNBytes(Math.min(Math.max(0, ctx.req().getContentLengthLong() - body.length), DRAIN_LIMIT));
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    private static ApiProblem tooLarge() {
-        return ApiProblem.badRequest("body", "must be at most " + MAX_BODY_BYTES + " bytes (64 KB)");
     }
 }

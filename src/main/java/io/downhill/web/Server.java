@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     private static final int WEBJAR_PRECOMPRESS_LIMIT = 16 * 1024 * 1024;
+    /** Encoded runs kept for the next learner: every widget's default runs fit many times over. */
+    private static final long RUN_CACHE_BYTES = 64L * 1024 * 1024;
 
     /** The server cannot start for a reason the user can fix (port taken, folders missing). */
     public static final class StartupException extends Exception {
@@ -33,11 +35,13 @@ public final class Server {
     private final CourseState state;
     private final ServerOptions options;
     private final DevReload devReload;
-    private final RunStreams streams;
+    private final Compute compute;
+    private final RunCache runs;
 
-    private Server(Javalin app, CourseState state, ServerOptions options, DevReload devReload, RunStreams streams) {
+    private Server(Javalin app, CourseState state, ServerOptions options, DevReload devReload, Compute compute, RunCache runs) {
         this.app = app;
-        this.streams = streams;
+        this.compute = compute;
+        this.runs = runs;
         this.state = state;
         this.options = options;
         this.devReload = devReload;
@@ -55,32 +59,33 @@ public final class Server {
                     ? Templates.fromSource(sources.templates()) : Templates.precompiled();
             String assetVersion = options.dev() ? "dev" : Assets.versionOf(sources.staticFiles());
             Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
-            RunApi runApi = new RunApi();
+            Compute compute = new Compute(options);
+            RunCache runs = new RunCache(RUN_CACHE_BYTES);
+            RunApi runApi = new RunApi(compute, runs);
             SearchApi search = new SearchApi(state, options.basePath());
             pages.useSearch(search);
-            RunStreams streams = new RunStreams(options.maxStreams(), options.maxStreamsPerClient(), options.trustProxy());
             DevReload devReload = options.dev() ? new DevReload(state, sources.watched()) : null;
-            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, runApi, streams, devReload));
+            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, runApi, compute, devReload));
             try {
                 app.start(options.host(), options.port());
             } catch (RuntimeException e) {
                 throw new StartupException("cannot listen on " + options.host() + ":" + options.port()
                         + " (" + rootMessage(e) + "). Is another server using the port? Try --port.", e);
             }
-            return new Server(app, state, options, devReload, streams);
+            return new Server(app, state, options, devReload, compute, runs);
         } catch (IOException | UncheckedIOException e) {
             throw new StartupException("cannot read the course files: " + e.getMessage(), e);
         }
     }
 
     private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion,
-                                  Pages pages, RunApi runApi, RunStreams streams, DevReload devReload) {
+                                  Pages pages, RunApi runApi, Compute compute, DevReload devReload) {
         config.startup.showJavalinBanner = false;
         config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
         config.router.ignoreTrailingSlashes = true;
         // pages carry their own precomputed ETag (see RenderedPage); hashing every body costs more than it saves
         config.http.generateEtags = false;
-        config.http.maxRequestSize = 1024 * 1024;
+        config.http.maxRequestSize = RunApi.MAX_BODY_BYTES;
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
 
@@ -109,7 +114,7 @@ public final class Server {
         });
 
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
-        ProxyDiagnostics.install(config, streams::clientKey);
+        ProxyDiagnostics.install(config, compute::client);
         config.routes.get("/", pages::index);
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
@@ -117,16 +122,22 @@ public final class Server {
         config.routes.get("/search", pages::search);
         config.routes.get("/print", pages::print);
         config.routes.get("/api/search", pages.searchApi()::search);
-        config.routes.post("/api/runs", runApi::run);
-        config.routes.before("/api/runs/stream", streams::admit);
-        config.routes.sse("/api/runs/stream", streams::stream);
-        config.routes.before("/api/train/stream", streams::admitTraining);
-        config.routes.sse("/api/train/stream", streams::stream);
-        config.routes.get("/api/landscape", LandscapeApi::landscape);
-        config.routes.get("/api/gradients", GradientsApi::gradients);
-        config.routes.get("/api/expression", ExpressionApi::check);
-        config.routes.get("/api/gradient-lab", ExpressionApi::lab);
-        config.routes.get("/api/basins", BasinsApi::basins);
+        config.routes.post("/api/runs", runApi::post);
+        config.routes.get("/api/runs", runApi::get);
+        config.routes.get("/api/runs/stream", runApi::stream);
+        config.routes.get("/api/train/stream", ctx -> TrainApi.stream(ctx, compute));
+        for (String stream : List.of("/api/runs/stream", "/api/train/stream")) {
+            config.routes.post(stream, Streams::methodNotAllowed);
+            config.routes.put(stream, Streams::methodNotAllowed);
+            config.routes.patch(stream, Streams::methodNotAllowed);
+            config.routes.delete(stream, Streams::methodNotAllowed);
+            config.routes.head(stream, Streams::methodNotAllowed);
+        }
+        config.routes.get("/api/landscape", ctx -> LandscapeApi.landscape(ctx, compute));
+        config.routes.get("/api/gradients", ctx -> GradientsApi.gradients(ctx, compute));
+        config.routes.get("/api/expression", ctx -> ExpressionApi.check(ctx, compute));
+        config.routes.get("/api/gradient-lab", ctx -> ExpressionApi.lab(ctx, compute));
+        config.routes.get("/api/basins", ctx -> BasinsApi.basins(ctx, compute));
         config.routes.get("/api/problems", runApi::problems);
         config.routes.get("/api/optimizers", runApi::optimizers);
         config.routes.get("/api/schedules", runApi::schedules);
@@ -136,6 +147,11 @@ public final class Server {
         config.routes.error(404, ctx -> notFound(ctx, pages));
         config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (ClientAbort.is(e)) {
+                // a learner closing a tab mid-answer is routine: one line, no stack trace
+                LOG.debug("client left during {} {}: {}", ctx.method(), ctx.path(), ClientAbort.describe(e));
+                return;
+            }
             LOG.error("request {} failed", ctx.path(), e);
             if (isApi(ctx)) {
                 problem(ctx, new ApiProblem(500, "Internal error", null, "the server failed; the error has been logged"));
@@ -201,9 +217,19 @@ public final class Server {
         return "http://" + host + ":" + port() + options.basePath() + "/";
     }
 
-    /** Run streams open right now (for tests and monitoring). */
+    /** Computing responses open right now, run streams among them (for tests and monitoring). */
     public int activeStreams() {
-        return streams.activeStreams();
+        return compute.admission().openTotal();
+    }
+
+    /** Slices of work run so far by the fair scheduler (for tests: work stops when a client leaves). */
+    public long slicesRun() {
+        return compute.scheduler().slicesRun();
+    }
+
+    /** Runs kept in the run cache (for tests and monitoring). */
+    public long cachedRuns() {
+        return runs.entries();
     }
 
     int devClients() {
@@ -220,7 +246,7 @@ public final class Server {
 
     public void stop() {
         app.stop();
-        streams.close();
+        compute.close();
         if (devReload != null) {
             try {
                 devReload.close();

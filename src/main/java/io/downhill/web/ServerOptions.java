@@ -6,15 +6,26 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The flags of {@code serve}, validated. {@code content == null} means the bundled course. */
-public record ServerOptions(String host, int port, Path content, String basePath, boolean dev, boolean trustProxy,
+public record ServerOptions(String host, int port, Path content, String basePath, boolean dev, int proxyHops,
                             int maxStreams, int maxStreamsPerClient) {
-    public static final int DEFAULT_MAX_STREAMS = 4000;
-    public static final int DEFAULT_MAX_STREAMS_PER_CLIENT = 24;
+    /** Open computing responses (mostly run streams) at once: about 25 KB of heap each at most. */
+    public static final int DEFAULT_MAX_STREAMS = 12_000;
+    /** Per address: a class of 300 behind one NAT, a dozen widgets each. */
+    public static final int DEFAULT_MAX_STREAMS_PER_CLIENT = 4_000;
 
     private static final Pattern BASE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     public ServerOptions(String host, int port, Path content, String basePath, boolean dev, boolean trustProxy) {
-        this(host, port, content, basePath, dev, trustProxy, DEFAULT_MAX_STREAMS, DEFAULT_MAX_STREAMS_PER_CLIENT);
+        this(host, port, content, basePath, dev, trustProxy ? 1 : 0, DEFAULT_MAX_STREAMS, DEFAULT_MAX_STREAMS_PER_CLIENT);
+    }
+
+    /** Whether X-Forwarded-For is read at all: only behind a proxy that sets it. */
+    public boolean trustProxy() {
+        return proxyHops > 0;
+    }
+
+    public ServerOptions withProxyHops(int hops) {
+        return new ServerOptions(host, port, content, basePath, dev, hops, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions {
@@ -28,23 +39,23 @@ public record ServerOptions(String host, int port, Path content, String basePath
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, content, basePath, dev, trustProxy, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, newPort, content, basePath, dev, proxyHops, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions withBasePath(String newBasePath) {
-        return new ServerOptions(host, port, content, newBasePath, dev, trustProxy, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, port, content, newBasePath, dev, proxyHops, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions withContent(Path newContent) {
-        return new ServerOptions(host, port, newContent, basePath, dev, trustProxy, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, port, newContent, basePath, dev, proxyHops, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions withDev(boolean newDev) {
-        return new ServerOptions(host, port, content, basePath, newDev, trustProxy, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, port, content, basePath, newDev, proxyHops, maxStreams, maxStreamsPerClient);
     }
 
     public ServerOptions withStreamLimits(int total, int perClient) {
-        return new ServerOptions(host, port, content, basePath, dev, trustProxy, total, perClient);
+        return new ServerOptions(host, port, content, basePath, dev, proxyHops, total, perClient);
     }
 
     private static int count(String flag, String value) {
@@ -74,7 +85,7 @@ public record ServerOptions(String host, int port, Path content, String basePath
                 continue;
             }
             if (flag.equals("--trust-proxy")) {
-                o = new ServerOptions(o.host(), o.port(), o.content(), o.basePath(), o.dev(), true, o.maxStreams(), o.maxStreamsPerClient());
+                o = o.withProxyHops(Math.max(1, o.proxyHops()));
                 continue;
             }
             String value = inlineValue;
@@ -87,7 +98,7 @@ public record ServerOptions(String host, int port, Path content, String basePath
             }
             switch (flag) {
                 case "--port" -> o = o.withPort(port(value));
-                case "--host" -> o = new ServerOptions(value, o.port(), o.content(), o.basePath(), o.dev(), o.trustProxy(), o.maxStreams(), o.maxStreamsPerClient());
+                case "--host" -> o = new ServerOptions(value, o.port(), o.content(), o.basePath(), o.dev(), o.proxyHops(), o.maxStreams(), o.maxStreamsPerClient());
                 case "--max-streams" -> o = o.withStreamLimits(count("--max-streams", value), o.maxStreamsPerClient());
                 case "--max-streams-per-client" -> o = o.withStreamLimits(o.maxStreams(), count("--max-streams-per-client", value));
                 case "--content" -> {
@@ -98,6 +109,7 @@ public record ServerOptions(String host, int port, Path content, String basePath
                     o = o.withContent(dir);
                 }
                 case "--base-path" -> o = o.withBasePath(normalizeBasePath(value));
+                case "--proxy-hops" -> o = o.withProxyHops(hops(value));
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
@@ -105,7 +117,20 @@ public record ServerOptions(String host, int port, Path content, String basePath
     }
 
     private static boolean isFlagWithValue(String flag) {
-        return List.of("--port", "--host", "--content", "--base-path", "--max-streams", "--max-streams-per-client").contains(flag);
+        return List.of("--port", "--host", "--content", "--base-path", "--max-streams", "--max-streams-per-client",
+                "--proxy-hops").contains(flag);
+    }
+
+    private static int hops(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > 10) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--proxy-hops must be a number from 1 to 10, got '" + value + "'");
+        }
     }
 
     private static int port(String value) {

@@ -3,6 +3,7 @@ package io.downhill.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.downhill.optim.SpecException;
+import io.downhill.optim.Work;
 import io.downhill.optim.nn.Dataset;
 import io.downhill.optim.nn.Datasets;
 import io.downhill.optim.nn.NetSpec;
@@ -17,8 +18,6 @@ import java.util.Map;
 record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
     static final List<String> KEYS = List.of("dataset", "n", "noise", "depth", "width", "activation", "init",
             "residual", "clip_grad_norm", "weight_decay", "optimizer", "lr", "batch_size", "max_steps", "seed");
-    /** max_steps × depth × width² × (batch_size + n): multiply-adds, roughly; about 10 s of work at most. */
-    static final double MAX_WORK = 3e9;
 
     static TrainingSpec parse(String json) {
         Map<String, Object> m;
@@ -26,6 +25,9 @@ record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
             m = Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("spec", "must be a JSON object (" + e.getOriginalMessage() + ")");
+        }
+        if (m == null) {
+            throw ApiProblem.badRequest("spec", "must be a JSON object, not null");
         }
         for (String key : m.keySet()) {
             if (!KEYS.contains(key)) {
@@ -43,16 +45,30 @@ record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
                     number(m, "lr", 0.01, 1e-6, 10), integer(m, "batch_size", 32, 1, n),
                     integer(m, "seed", 1, 0, Integer.MAX_VALUE));
             int maxSteps = integer(m, "max_steps", 300, 1, 5000);
-            double work = (double) maxSteps * net.depth() * net.width() * net.width() * (net.batchSize() + n);
-            if (work > MAX_WORK) {
-                throw ApiProblem.badRequest("max_steps", "max_steps × depth × width² × (batch_size + n) must be at most 3e9"
-                        + " (this is " + String.format(java.util.Locale.ROOT, "%.1e", work) + "); train fewer steps or a smaller network");
+            // an update is done in one piece, so it must stay short for other clients' work to interleave
+            long update = Work.trainingUpdate(net, n);
+            if (update > Work.MAX_PIECE) {
+                throw ApiProblem.badRequest("batch_size", String.format(java.util.Locale.ROOT,
+                        "one update of this network on a batch of %d would take about %.1e units of work; the bound is %.1e."
+                        + " Use a smaller batch_size or a narrower or shallower network",
+                        net.batchSize(), (double) update, (double) Work.MAX_PIECE));
             }
+            Compute.requireWithinBound(work(net, n, maxSteps), "max_steps",
+                    "Train fewer steps or a smaller network (the decision surface is counted too).");
             Dataset data = Datasets.generate(text(m, "dataset", "moons"), n, number(m, "noise", 0.1, 0, 1), net.seed());
             return new TrainingSpec(net, data, maxSteps);
         } catch (SpecException e) {
             throw ApiProblem.badRequest(e.field(), e.detail());
         }
+    }
+
+    /** The whole training with its decision surfaces. */
+    static long work(NetSpec net, int n, int maxSteps) {
+        return Work.training(net, n, maxSteps, TrainJob.GRID * TrainJob.GRID, TrainJob.surfaces(maxSteps));
+    }
+
+    long work() {
+        return work(net, data.size(), maxSteps);
     }
 
     private static int integer(Map<String, Object> m, String key, int fallback, int min, int max) {

@@ -173,7 +173,7 @@ class RunApiHttpTest {
     void bodiesOver64KbAreRefused() throws Exception {
         String padding = " ".repeat(65 * 1024);
         HttpResponse<String> r = post("{\"problem\":{\"name\":\"bowl\"}" + padding + "}");
-        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.statusCode()).isEqualTo(413);
         JsonNode problem = JSON.readTree(r.body());
         assertThat(problem.get("field").asText()).isEqualTo("body");
         assertThat(problem.get("detail").asText()).contains("65536");

@@ -145,11 +145,20 @@ class RunStreamHttpTest {
         assertThat(first.has("grid")).isTrue();
         assertThat(events.get(3).id()).isEqualTo("40");
 
-        String huge = "{\"depth\":30,\"width\":32,\"n\":1000,\"batch_size\":1000,\"max_steps\":5000}";
+        // one step too costly to interleave with other learners' work
+        String wide = "{\"depth\":30,\"width\":32,\"n\":1000,\"batch_size\":1000,\"max_steps\":10}";
+        HttpResponse<String> refusedStep = server.get("/api/train/stream?spec=" + URLEncoder.encode(wide, StandardCharsets.UTF_8),
+                "Accept", "text/event-stream");
+        assertThat(refusedStep.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refusedStep.body()).get("field").asText()).isEqualTo("batch_size");
+        assertThat(JSON.readTree(refusedStep.body()).get("detail").asText()).contains("1.2e+07");
+        // each step is fine, the whole training is over the per-request bound
+        String huge = "{\"depth\":10,\"width\":32,\"max_steps\":5000}";
         HttpResponse<String> refused = server.get("/api/train/stream?spec=" + URLEncoder.encode(huge, StandardCharsets.UTF_8),
                 "Accept", "text/event-stream");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("3e9");
+        assertThat(JSON.readTree(refused.body()).get("field").asText()).isEqualTo("max_steps");
+        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("3e+09");
         HttpResponse<String> unknown = server.get("/api/train/stream?spec=" + URLEncoder.encode("{\"layers\":3}", StandardCharsets.UTF_8),
                 "Accept", "text/event-stream");
         assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("layers");
@@ -181,8 +190,11 @@ class RunStreamHttpTest {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(tooLong.body()).get("field").asText()).isEqualTo("spec");
 
-        HttpResponse<String> plain = server.get(streamPath(SPEC));
-        assertThat(plain.statusCode()).isEqualTo(406);
+        // curl's default Accept (*/*), or none at all, gets the events too
+        HttpResponse<String> plain = server.get(streamPath(SPEC), "Accept", "*/*");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(parse(plain.body()).get(parse(plain.body()).size() - 1).name()).isEqualTo("done");
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class Trainer {
     private final double[] grad;
     private int cursor;
     private int t;
+    private double[] layerNorms;
+    private double totalNorm;
+    private boolean clipped;
+    private double lossSum;
+    private int right;
 
     public Trainer(NetSpec spec, Dataset data) {
         this.spec = spec;
@@ -74,6 +79,17 @@ public final class Trainer {
 
     /** One mini-batch update; see the class comment for the order of operations. */
     public TrainStep step() {
+        update();
+        measure(0, data.size());
+        return finish();
+    }
+
+    /**
+     * The first part of a step, for callers that do a step in pieces: the mini-batch gradient, its
+     * norms, clipping and the optimizer's update. Then {@link #measure} over every point, in order,
+     * in as many pieces as wanted, and {@link #finish}.
+     */
+    public void update() {
         if (t >= MAX_STEPS) {
             throw new IllegalStateException("at most " + MAX_STEPS + " steps");
         }
@@ -86,14 +102,14 @@ public final class Trainer {
         cursor = to;
         net.lossAndGradient(data, order, from, to, grad);
 
-        double[] layerNorms = new double[net.layers()];
+        layerNorms = new double[net.layers()];
         for (int l = 0; l < net.layers(); l++) {
             layerNorms[l] = norm(grad, net.weightOffset(l), net.weightCount(l));
         }
-        double total = norm(grad, 0, grad.length);
-        boolean clipped = false;
+        totalNorm = norm(grad, 0, grad.length);
+        clipped = false;
         if (spec.clipGradNorm() != null) {
-            double coef = spec.clipGradNorm() / (total + 1e-6);
+            double coef = spec.clipGradNorm() / (totalNorm + 1e-6);
             if (coef < 1) {
                 for (int i = 0; i < grad.length; i++) {
                     grad[i] *= coef;
@@ -103,16 +119,23 @@ public final class Trainer {
         }
         optimizer.step(net.params(), grad, spec.lr());
         t++;
-        // loss and accuracy from one forward pass per point: this dominates the step's cost
-        double loss = 0;
-        int right = 0;
-        for (int i = 0; i < data.size(); i++) {
+        lossSum = 0;
+        right = 0;
+    }
+
+    /** Loss and accuracy over points [from, to) after the update: one forward pass per point. */
+    public void measure(int from, int to) {
+        for (int i = from; i < to; i++) {
             double s = net.logit(data.x()[i]);
-            loss += Network.bce(s, data.y()[i]);
+            lossSum += Network.bce(s, data.y()[i]);
             right += (s >= 0 ? 1 : 0) == data.y()[i] ? 1 : 0;
         }
-        return new TrainStep(t, loss / data.size(), (double) right / data.size(), layerNorms,
-                total, clipped);
+    }
+
+    /** The step just taken, once every point has been measured. */
+    public TrainStep finish() {
+        return new TrainStep(t, lossSum / data.size(), (double) right / data.size(), layerNorms,
+                totalNorm, clipped);
     }
 
     /** The next {@code count} steps, 1..MAX_STEPS − t(). */
@@ -142,14 +165,21 @@ public final class Trainer {
                 || !Double.isFinite(range[0][0] + range[0][1] + range[1][0] + range[1][1])) {
             throw new SpecException("range", "must be {{xMin, xMax}, {yMin, yMax}}, finite, min < max");
         }
-        double[][] out = new double[n][n];
-        double[] p = new double[2];
+        double[][] out = new double[n][];
         for (int r = 0; r < n; r++) {
-            p[1] = range[1][0] + r * (range[1][1] - range[1][0]) / (n - 1);
-            for (int c = 0; c < n; c++) {
-                p[0] = range[0][0] + c * (range[0][1] - range[0][0]) / (n - 1);
-                out[r][c] = net.probability(p);
-            }
+            out[r] = decisionRow(n, range, r);
+        }
+        return out;
+    }
+
+    /** Row {@code r} of {@link #decisionGrid}, for callers that compute the surface a row at a time. */
+    public double[] decisionRow(int n, double[][] range, int r) {
+        double[] out = new double[n];
+        double[] p = new double[2];
+        p[1] = range[1][0] + r * (range[1][1] - range[1][0]) / (n - 1);
+        for (int c = 0; c < n; c++) {
+            p[0] = range[0][0] + c * (range[0][1] - range[0][0]) / (n - 1);
+            out[c] = net.probability(p);
         }
         return out;
     }

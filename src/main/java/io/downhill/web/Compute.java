@@ -1,0 +1,105 @@
+package io.downhill.web;
+
+import io.downhill.optim.Work;
+import io.downhill.web.work.Admission;
+import io.downhill.web.work.FairScheduler;
+import io.downhill.web.work.Job;
+import io.downhill.web.work.Responder;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The one way every endpoint that computes answers: its cost is known before it starts, checked
+ * against the per-request bound (a 400 naming the bound), admitted against the client's and the
+ * server's budgets (429 or 503 with {@code Retry-After}), and then computed in fair slices and
+ * written as it is produced.
+ */
+final class Compute implements AutoCloseable {
+    /** The longest a response may take, whatever it is waiting for. */
+    static final long MAX_RESPONSE_MILLIS = 120_000;
+
+    private final FairScheduler scheduler;
+    private final Admission admission;
+    private final ClientAddress clients;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "downhill-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Compute(ServerOptions options) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.scheduler = new FairScheduler(Math.max(2, cores));
+        this.admission = new Admission(Admission.defaults(options.maxStreams(), options.maxStreamsPerClient()), scheduler);
+        this.clients = new ClientAddress(options.proxyHops());
+    }
+
+    String client(Context ctx) {
+        return clients.of(ctx);
+    }
+
+    Admission admission() {
+        return admission;
+    }
+
+    FairScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** A 400 naming the bound when {@code cost} is over what one request may ask for. */
+    static void requireWithinBound(long cost, String field, String advice) {
+        if (cost > Work.MAX_PER_REQUEST) {
+            throw ApiProblem.badRequest(field, String.format(Locale.ROOT,
+                    "this request would take about %.1e units of work (roughly %.1f s of one core); the bound per request is %.0e. %s",
+                    (double) cost, cost / 1e9, (double) Work.MAX_PER_REQUEST, advice));
+        }
+    }
+
+    /**
+     * Admits the job and answers with its output as it is produced. Status and headers set on
+     * {@code ctx} before this call are sent; {@code events} flushes after every slice.
+     */
+    void respond(Context ctx, long cost, String contentType, boolean events, Job job) {
+        Admission.Ticket ticket = admit(ctx, cost);
+        ctx.future(() -> begin(ctx, ticket, contentType, events, job));
+    }
+
+    /** The same, for a request that is already asynchronous (its body was read without a thread). */
+    CompletableFuture<Void> respondLater(Context ctx, long cost, String contentType, boolean events, Job job) {
+        return begin(ctx, admit(ctx, cost), contentType, events, job);
+    }
+
+    private CompletableFuture<Void> begin(Context ctx, Admission.Ticket ticket, String contentType, boolean events, Job job) {
+        ctx.res().setStatus(200);
+        ctx.res().setContentType(contentType);
+        return Responder.start(ctx.req(), ctx.res(), job, ticket, scheduler, new Responder.Options(events, MAX_RESPONSE_MILLIS));
+    }
+
+    /** Reads the request body without a thread; see {@link BodyReader}. */
+    CompletableFuture<byte[]> body(Context ctx, int maxBytes) {
+        return BodyReader.read(ctx.req(), maxBytes, timers);
+    }
+
+    /** A JSON answer, computed and written a piece at a time in the client's fair turns. */
+    void respondJson(Context ctx, long cost, JsonJob job) {
+        respond(ctx, cost, "application/json", false, job);
+    }
+
+    private Admission.Ticket admit(Context ctx, long cost) {
+        try {
+            return admission.admit(client(ctx), cost);
+        } catch (Admission.Refusal r) {
+            ctx.header("Retry-After", Integer.toString(r.retryAfterSeconds()));
+            throw new ApiProblem(r.status(), r.status() == 429 ? "Too many requests" : "Server busy", null, r.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        timers.shutdownNow();
+    }
+}

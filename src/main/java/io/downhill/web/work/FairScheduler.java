@@ -1,0 +1,149 @@
+package io.downhill.web.work;
+
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shares a few worker threads between clients by the CPU time each has used, so that a client with
+ * many or heavy requests slows only itself. Work arrives as short slices (a few milliseconds each);
+ * every client keeps a virtual clock of the CPU time its slices took, and a free worker always runs
+ * the waiting client whose clock is furthest behind. A client that was idle starts level with the
+ * busiest waiting client, so it cannot bank credit while away and then monopolise the cores.
+ */
+public final class FairScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FairScheduler.class);
+
+    private final Object lock = new Object();
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final TreeSet<Account> waiting = new TreeSet<>(
+            Comparator.comparingLong((Account a) -> a.clock).thenComparingLong(a -> a.order));
+    private final Thread[] workers;
+    private final AtomicLong sliceCount = new AtomicLong();
+    private long orderCounter;
+    private long floor;
+    private boolean closed;
+
+    public FairScheduler(int workerCount) {
+        workers = new Thread[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            workers[i] = new Thread(this::work, "downhill-worker-" + (i + 1));
+            workers[i].setDaemon(true);
+            workers[i].start();
+        }
+    }
+
+    /** Runs {@code slice} on a worker when it is this client's turn. */
+    public void submit(String client, Runnable slice) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            Account a = accounts.computeIfAbsent(client, Account::new);
+            if (a.slices.isEmpty()) {
+                a.clock = Math.max(a.clock, floor);
+                a.order = orderCounter++;
+                waiting.add(a);
+                lock.notify();
+            }
+            a.slices.add(slice);
+        }
+    }
+
+    /**
+     * Drops a client's clock once it has nothing open, so that the table does not grow with every
+     * address ever seen; it is kept while the client has work, so a heavy client stays behind.
+     */
+    public void forget(String client) {
+        synchronized (lock) {
+            Account a = accounts.get(client);
+            if (a != null && a.slices.isEmpty()) {
+                accounts.remove(client);
+            }
+        }
+    }
+
+    /** Slices run so far (for tests and monitoring). */
+    public long slicesRun() {
+        return sliceCount.get();
+    }
+
+    /** Slices waiting for a worker right now. */
+    public int waitingSlices() {
+        synchronized (lock) {
+            int n = 0;
+            for (Account a : waiting) {
+                n += a.slices.size();
+            }
+            return n;
+        }
+    }
+
+    private void work() {
+        while (true) {
+            Account account;
+            Runnable slice;
+            synchronized (lock) {
+                while (!closed && waiting.isEmpty()) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                account = waiting.pollFirst();
+                floor = Math.max(floor, account.clock);
+                slice = account.slices.poll();
+                if (!account.slices.isEmpty()) {
+                    waiting.add(account);
+                }
+            }
+            long start = System.nanoTime();
+            try {
+                slice.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("a unit of work failed", e);
+            }
+            long used = Math.max(1, System.nanoTime() - start);
+            sliceCount.incrementAndGet();
+            synchronized (lock) {
+                // re-key the account: its clock moves, and the set is ordered by clock
+                boolean queued = waiting.remove(account);
+                account.clock += used;
+                if (queued) {
+                    waiting.add(account);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        for (Thread t : workers) {
+            t.interrupt();
+        }
+    }
+
+    private static final class Account {
+        final String key;
+        final ArrayDeque<Runnable> slices = new ArrayDeque<>();
+        long clock;
+        long order;
+
+        Account(String key) {
+            this.key = key;
+        }
+    }
+}
