@@ -7,7 +7,7 @@
 #   mvn -q package -DskipTests && src/bench/pages.sh
 #
 # Environment: JAR (default target/downhill.jar), LESSON (default adaptive-methods), ROUNDS (5),
-# DURATION (5s), WARMUP (5s, twice per URL), THREADS (2), CONNECTIONS (50), NGINX (nginx on the
+# DURATION (5s), WARMUP (10s, twice per URL), THREADS (2), CONNECTIONS (50), NGINX (nginx on the
 # PATH or /usr/sbin/nginx).
 # Nothing is asserted: on a shared machine the figures move; compare the ratios of one run.
 set -euo pipefail
@@ -17,7 +17,7 @@ JAR=${JAR:-target/downhill.jar}
 LESSON=${LESSON:-adaptive-methods}
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-5s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
