@@ -5,6 +5,7 @@ import { Widget, colour, themeColours, SERIES } from './widget.js';
 import * as charts from './charts.js';
 import { Board } from './board.js';
 import { num, toNumber } from './format.js';
+import { fetchApi } from './net.js';
 
 const SEED = 2;
 const CLOUD_SAMPLES = 60;
@@ -189,7 +190,7 @@ export default class BatchNoise extends Widget {
       const url = `${this.api}/gradients?problem=${encodeURIComponent(JSON.stringify(this.problemSpec(this.config.n)))}`
         + `&seed=${SEED}&params=${encodeURIComponent(JSON.stringify(step.params.map(toNumber)))}`
         + `&batch_size=${this.batch}&samples=${CLOUD_SAMPLES}`;
-      const response = await fetch(url);
+      const response = await fetchApi(url);
       if (!response.ok || this.cloudFor !== key) return;
       const cloud = await response.json();
       charts.plotly().restyle(this.cloud, {

@@ -2,6 +2,7 @@
 
 import { themeColours } from './widget.js';
 import { toNumber } from './format.js';
+import { fetchJson } from './net.js';
 
 export const plotly = () => window.Plotly;
 
@@ -46,9 +47,7 @@ export function retheme(el) {
 
 export async function landscape(api, problem, n, seed = 0) {
   const url = `${api}/landscape?problem=${encodeURIComponent(JSON.stringify(problem))}&n=${n}&seed=${seed}`;
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`landscape: ${response.status}`);
-  return response.json();
+  return fetchJson(url);
 }
 
 /** Contour levels on log(1 + f - min) so that both the steep walls and the valley floor show. */

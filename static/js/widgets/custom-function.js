@@ -3,6 +3,7 @@
 
 import { MultiPath, optimizerSeries } from './multi-path.js';
 import { num, optimizerName, toNumber } from './format.js';
+import { fetchApi, fetchJson, problemText } from './net.js';
 
 export default class CustomFunction extends MultiPath {
   constructor(figure) {
@@ -51,7 +52,7 @@ export default class CustomFunction extends MultiPath {
    * column, and the old function stays), then for the new function's landscape.
    */
   async tryExpression(text, first = false) {
-    const check = await (await fetch(`${this.api}/expression?dimension=2&text=${encodeURIComponent(text)}`)).json();
+    const check = await fetchJson(`${this.api}/expression?dimension=2&text=${encodeURIComponent(text)}`);
     if (!check.valid) {
       this.#showError(text, check.message);
       return false;
@@ -59,11 +60,10 @@ export default class CustomFunction extends MultiPath {
     const previous = this.expression;
     this.expression = text;
     const url = `${this.api}/landscape?problem=${encodeURIComponent(JSON.stringify(this.problemSpec()))}&n=80`;
-    const response = await fetch(url);
+    const response = await fetchApi(url);
     if (!response.ok) {
-      const problem = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
       this.expression = previous;
-      this.#showError(text, problem?.detail ?? `the server answered ${response.status}`);
+      this.#showError(text, await problemText(response));
       return false;
     }
     this.#showError(text, null);

@@ -5,6 +5,7 @@
 import { colour, themeColours } from './widget.js';
 import * as charts from './charts.js';
 import { num } from './format.js';
+import { eventStream, busyText } from './net.js';
 
 export default class DeepGradients {
   constructor(figure) {
@@ -55,13 +56,17 @@ export default class DeepGradients {
     this.#reset();
     const spec = this.spec();
     this.maxSteps = spec.max_steps;
-    this.source = new EventSource(`${this.api}/train/stream?spec=${encodeURIComponent(JSON.stringify(spec))}`);
     this.#running(true);
     this.#say('Training…');
-    this.source.addEventListener('frame', (e) => this.#frame(JSON.parse(e.data)));
-    this.source.addEventListener('done', () => { this.stop(); this.#say(this.#summary()); });
-    this.source.addEventListener('error', () => {
-      if (this.source && this.source.readyState === EventSource.CLOSED) this.stop('The training could not start.');
+    this.source = eventStream(`${this.api}/train/stream?spec=${encodeURIComponent(JSON.stringify(spec))}`, {
+      onEvent: (name, data) => {
+        if (name === 'frame') this.#frame(JSON.parse(data));
+        if (name === 'done') { this.stop(); this.#say(this.#summary()); return true; }
+        if (name === 'error') { this.stop(`The training stopped: ${JSON.parse(data).detail}`); return true; }
+        return false;
+      },
+      onBusy: (seconds) => this.#say(busyText(seconds)),
+      onFailed: (message) => this.stop(`The training could not start: ${message}`),
     });
   }
 

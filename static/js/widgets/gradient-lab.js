@@ -4,6 +4,7 @@
 import { colour, themeColours } from './widget.js';
 import * as charts from './charts.js';
 import { num } from './format.js';
+import { fetchApi, fetchJson } from './net.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -43,7 +44,7 @@ export default class GradientLab {
   }
 
   async tryExpression(text) {
-    const check = await (await fetch(`${this.api}/expression?dimension=2&text=${encodeURIComponent(text)}`)).json();
+    const check = await fetchJson(`${this.api}/expression?dimension=2&text=${encodeURIComponent(text)}`);
     this.input.setAttribute('aria-invalid', String(!check.valid));
     if (!check.valid) {
       const caret = check.column >= 1 ? `\n${text}\n${' '.repeat(check.column - 1)}^` : '';
@@ -57,7 +58,7 @@ export default class GradientLab {
 
   async load() {
     const url = `${this.api}/gradient-lab?text=${encodeURIComponent(this.expression)}&point=${encodeURIComponent(JSON.stringify(this.point))}`;
-    const response = await fetch(url);
+    const response = await fetchApi(url);
     if (!response.ok) return;
     this.lab = await response.json();
     this.render();

@@ -4,6 +4,7 @@
 import { MultiPath, optimizerSeries } from './multi-path.js';
 import * as charts from './charts.js';
 import { num, optimizerName, toNumber } from './format.js';
+import { fetchApi, busyText, problemText } from './net.js';
 
 const SCENARIOS = {
   valleys: { problem: 'double-well-2d', start: [0.4, 1.6], maxSteps: 300,
@@ -127,8 +128,8 @@ export default class LandscapeTraps extends MultiPath {
       for (let from = 0; from < n; from += 10) {
         const to = Math.min(n - 1, from + 9);
         const url = `${this.api}/basins?n=${n}&rows=${from}-${to}&spec=${encodeURIComponent(JSON.stringify(spec))}`;
-        const response = await fetch(url, { signal: controller.signal });
-        if (!response.ok) throw new Error(`basins: ${response.status}`);
+        const response = await fetchApi(url, { signal: controller.signal, onBusy: (s) => this.setSummary(busyText(s)) });
+        if (!response.ok) throw new Error(await problemText(response));
         const part = await response.json();
         this.basins.x = part.x;
         this.basins.y = part.y;

@@ -48,6 +48,7 @@ export class Player {
       onData: () => this.#dataArrived(),
       onDone: () => this.#dataArrived(),
       onError: (stream) => { this.pause(); this.hooks.failed(stream); },
+      onBusy: (text) => this.hooks.busy?.(text),
     });
   }
 

@@ -32,6 +32,7 @@ export class Widget {
       ended: () => this.#ended(),
       changed: () => this.#playbackChanged(),
       failed: (stream) => this.setSummary(`The run could not start: ${stream.error}`, true),
+      busy: (text) => this.setSummary(text, false),
     });
     this.player.speed = this.config.speed;
     this.#bindPlayback();

@@ -14,6 +14,11 @@ import io.downhill.optim.problems.Problem;
 public final class Work {
     /** The most one request may cost: about three seconds of one core. */
     public static final long MAX_PER_REQUEST = 3_000_000_000L;
+    /**
+     * The most one training stream may cost: a learner watches it form for a while, so it may take
+     * longer than a run, and the fair scheduler keeps it from slowing anyone else.
+     */
+    public static final long MAX_TRAINING = 8_000_000_000L;
 
     /** One step's bookkeeping: the update, the stopping rules, copying and writing the step. */
     static final long STEP = 5_000;
@@ -24,9 +29,9 @@ public final class Work {
     /** One sample times one parameter of a data problem (logistic regression pays an exp per sample). */
     static final long DATA_TERM = 60;
     /** One multiply-add of a network. */
-    static final long MULTIPLY_ADD = 4;
+    static final long MULTIPLY_ADD = 3;
     /** One activation of one unit (tanh and sigmoid are the costly ones). */
-    static final long ACTIVATION = 150;
+    static final long ACTIVATION = 100;
     /**
      * The longest piece of work that cannot be split (one training update): pieces this short let
      * other clients' work run in between.

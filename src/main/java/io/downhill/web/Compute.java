@@ -51,10 +51,14 @@ final class Compute implements AutoCloseable {
 
     /** A 400 naming the bound when {@code cost} is over what one request may ask for. */
     static void requireWithinBound(long cost, String field, String advice) {
-        if (cost > Work.MAX_PER_REQUEST) {
+        requireWithinBound(cost, Work.MAX_PER_REQUEST, field, advice);
+    }
+
+    static void requireWithinBound(long cost, long bound, String field, String advice) {
+        if (cost > bound) {
             throw ApiProblem.badRequest(field, String.format(Locale.ROOT,
                     "this request would take about %.1e units of work (roughly %.1f s of one core); the bound per request is %.0e. %s",
-                    (double) cost, cost / 1e9, (double) Work.MAX_PER_REQUEST, advice));
+                    (double) cost, cost / 1e9, (double) bound, advice));
         }
     }
 

@@ -53,7 +53,7 @@ record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
                         + " Use a smaller batch_size or a narrower or shallower network",
                         net.batchSize(), (double) update, (double) Work.MAX_PIECE));
             }
-            Compute.requireWithinBound(work(net, n, maxSteps), "max_steps",
+            Compute.requireWithinBound(work(net, n, maxSteps), Work.MAX_TRAINING, "max_steps",
                     "Train fewer steps or a smaller network (the decision surface is counted too).");
             Dataset data = Datasets.generate(text(m, "dataset", "moons"), n, number(m, "noise", 0.1, 0, 1), net.seed());
             return new TrainingSpec(net, data, maxSteps);

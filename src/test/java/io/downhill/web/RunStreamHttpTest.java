@@ -153,12 +153,12 @@ class RunStreamHttpTest {
         assertThat(JSON.readTree(refusedStep.body()).get("field").asText()).isEqualTo("batch_size");
         assertThat(JSON.readTree(refusedStep.body()).get("detail").asText()).contains("1.2e+07");
         // each step is fine, the whole training is over the per-request bound
-        String huge = "{\"depth\":10,\"width\":32,\"max_steps\":5000}";
+        String huge = "{\"depth\":10,\"width\":32,\"max_steps\":3000}";
         HttpResponse<String> refused = server.get("/api/train/stream?spec=" + URLEncoder.encode(huge, StandardCharsets.UTF_8),
                 "Accept", "text/event-stream");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("field").asText()).isEqualTo("max_steps");
-        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("3e+09");
+        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("bound per request is 8e+09");
         HttpResponse<String> unknown = server.get("/api/train/stream?spec=" + URLEncoder.encode("{\"layers\":3}", StandardCharsets.UTF_8),
                 "Accept", "text/event-stream");
         assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("layers");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +25,19 @@ public final class FairScheduler implements AutoCloseable {
     private final TreeSet<Account> waiting = new TreeSet<>(
             Comparator.comparingLong((Account a) -> a.clock).thenComparingLong(a -> a.order));
     private final Thread[] workers;
+    private final LongSupplier clock;
     private final AtomicLong sliceCount = new AtomicLong();
     private long orderCounter;
     private long floor;
     private boolean closed;
 
     public FairScheduler(int workerCount) {
+        this(workerCount, System::nanoTime);
+    }
+
+    /** With a clock of its own, so that tests can say exactly how long each slice took. */
+    FairScheduler(int workerCount, LongSupplier clock) {
+        this.clock = clock;
         workers = new Thread[workerCount];
         for (int i = 0; i < workerCount; i++) {
             workers[i] = new Thread(this::work, "downhill-worker-" + (i + 1));
@@ -106,13 +114,13 @@ public final class FairScheduler implements AutoCloseable {
                     waiting.add(account);
                 }
             }
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             try {
                 slice.run();
             } catch (RuntimeException | Error e) {
                 LOG.error("a unit of work failed", e);
             }
-            long used = Math.max(1, System.nanoTime() - start);
+            long used = Math.max(1, clock.getAsLong() - start);
             sliceCount.incrementAndGet();
             synchronized (lock) {
                 // re-key the account: its clock moves, and the set is ordered by clock

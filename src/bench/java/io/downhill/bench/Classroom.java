@@ -1,0 +1,164 @@
+package io.downhill.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A class against a running server on this machine. All requests come from one address, as from
+ * behind a campus NAT. Bounded in count and time; it stops by itself.
+ *
+ * <ul>
+ *   <li>{@code burst}: N learners open a widget lesson at once (the page and its widgets' default
+ *   runs, identical for everyone), then each presses Play on a setting of their own. Prints p50 and
+ *   p95 time to the first frame and to the end, and the server's CPU time per learner (read from
+ *   /proc for the given pid).</li>
+ *   <li>{@code neighbour}: the time of a learner's 2,000-step run stream on an idle server, then
+ *   again while one other address keeps its whole allowance of heavy work going.</li>
+ * </ul>
+ *
+ * <pre>
+ * java -Xmx512m -jar target/downhill.jar --port 7070 &amp;
+ * mvn -B -Pbench compile exec:exec -Dbench.main=io.downhill.bench.Classroom -Dbench.args="burst http://127.0.0.1:7070 PID 300"
+ * </pre>
+ * {@code src/bench/classroom.sh} runs both with the run cache on and off.
+ */
+public final class Classroom {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    private static final String FIELDS = "params,loss,grad,grad_norm,lr";
+    /** The default runs of the lesson's widgets: every learner asks for exactly these. */
+    private static final List<String> DEFAULTS = List.of(
+            "{\"problem\":{\"name\":\"bowl\"},\"start\":[3,4],\"optimizer\":{\"name\":\"sgd\",\"lr\":0.1},\"stop\":{\"max_steps\":60}}",
+            "{\"problem\":{\"name\":\"double-well\"},\"optimizer\":{\"name\":\"sgd\",\"lr\":0.05},\"stop\":{\"max_steps\":200}}",
+            "{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2],\"optimizer\":{\"name\":\"adam\",\"lr\":0.05},\"stop\":{\"max_steps\":500}}",
+            "{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2],\"optimizer\":{\"name\":\"sgd\",\"lr\":0.001,\"momentum\":0.9},\"stop\":{\"max_steps\":500}}");
+
+    private Classroom() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        String base = args[1];
+        if (!base.startsWith("http://127.") && !base.startsWith("http://localhost")) {
+            throw new IllegalArgumentException("load tests only target this machine's loopback address");
+        }
+        long pid = Long.parseLong(args[2]);
+        int learners = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+        if (mode.equals("burst")) {
+            burst(base, pid, learners);
+        } else {
+            neighbour(base);
+        }
+    }
+
+    /** One stream's times: to the first frame and to the done event, in milliseconds; -1 if it failed. */
+    record Timing(double first, double done, int status) {}
+
+    static CompletableFuture<Timing> stream(String base, String spec) {
+        long t0 = System.nanoTime();
+        URI uri = URI.create(base + "/api/runs/stream?fields=" + FIELDS + "&spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8));
+        return CLIENT.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)).build(),
+                HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> {
+                    double first = -1;
+                    try (InputStream in = r.body(); BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            if (first < 0 && line.startsWith("event: frame")) {
+                                first = (System.nanoTime() - t0) / 1e6;
+                            }
+                            if (line.startsWith("event: done")) {
+                                return new Timing(first, (System.nanoTime() - t0) / 1e6, r.statusCode());
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        // counted as failed below
+                    }
+                    return new Timing(-1, -1, r.statusCode());
+                });
+    }
+
+    private static void burst(String base, long pid, int learners) throws Exception {
+        long cpu0 = cpuMillis(pid);
+        List<CompletableFuture<Timing>> opened = new ArrayList<>();
+        for (int i = 0; i < learners; i++) {
+            CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + "/lessons/what-gradient-descent-does")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            for (String spec : DEFAULTS) {
+                opened.add(stream(base, spec));
+            }
+        }
+        report("default runs (" + DEFAULTS.size() + " per learner)", opened, learners, cpuMillis(pid) - cpu0);
+        long cpu1 = cpuMillis(pid);
+        List<CompletableFuture<Timing>> played = new ArrayList<>();
+        for (int i = 0; i < learners; i++) {
+            String lr = String.format(Locale.ROOT, "%.5f", 0.01 + i * 1e-4);
+            played.add(stream(base, DEFAULTS.get(2).replace("0.05", lr)));
+        }
+        report("Play on a setting of their own (500 steps)", played, learners, cpuMillis(pid) - cpu1);
+    }
+
+    private static void report(String what, List<CompletableFuture<Timing>> futures, int learners, long cpuMillis) {
+        List<Timing> all = futures.stream().map(CompletableFuture::join).toList();
+        double[] first = all.stream().filter(t -> t.first() >= 0).mapToDouble(Timing::first).sorted().toArray();
+        double[] done = all.stream().filter(t -> t.done() >= 0).mapToDouble(Timing::done).sorted().toArray();
+        long failed = all.stream().filter(t -> t.done() < 0).count();
+        System.out.printf(Locale.ROOT, "%s: %d streams, %d failed; first frame p50 %.0f ms p95 %.0f ms; done p50 %.0f ms p95 %.0f ms;"
+                        + " server CPU %.2f ms per learner%n", what, all.size(), failed, pct(first, 50), pct(first, 95),
+                pct(done, 50), pct(done, 95), (double) cpuMillis / learners);
+    }
+
+    private static double pct(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    /** User plus system CPU time of a process, from /proc (clock ticks of 10 ms on Linux). */
+    static long cpuMillis(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    private static void neighbour(String base) throws Exception {
+        String learner = "{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2],\"optimizer\":{\"name\":\"adam\",\"lr\":0.0%d1},"
+                + "\"stop\":{\"max_steps\":2000}}";
+        double[] idle = new double[7];
+        for (int i = 0; i < idle.length; i++) {
+            idle[i] = stream(base, String.format(Locale.ROOT, learner, i)).get(60, TimeUnit.SECONDS).done();
+        }
+        // the neighbour: a different address (127.0.0.2) keeping heavy training streams going
+        String heavy = "{\"depth\":30,\"width\":16,\"batch_size\":8,\"max_steps\":3000,\"seed\":%d}";
+        List<Process> neighbours = new ArrayList<>();
+        String host = URI.create(base).getHost().equals("127.0.0.1") ? base.replace("127.0.0.1", "127.0.0.2") : base;
+        for (int i = 0; i < 24; i++) {
+            String url = host + "/api/train/stream?spec=" + URLEncoder.encode(String.format(Locale.ROOT, heavy, i), StandardCharsets.UTF_8);
+            neighbours.add(new ProcessBuilder("curl", "-s", "-N", "-o", "/dev/null", "--max-time", "60", url).start());
+        }
+        Thread.sleep(2000);
+        double[] loaded = new double[7];
+        for (int i = 0; i < loaded.length; i++) {
+            loaded[i] = stream(base, String.format(Locale.ROOT, learner, i + 10)).get(60, TimeUnit.SECONDS).done();
+        }
+        neighbours.forEach(Process::destroy);
+        Arrays.sort(idle);
+        Arrays.sort(loaded);
+        System.out.printf(Locale.ROOT, "a learner's 2,000-step run: idle median %.1f ms, beside a heavy neighbour median %.1f ms: %.2fx%n",
+                idle[3], loaded[3], loaded[3] / idle[3]);
+    }
+}
