@@ -23,11 +23,13 @@ public final class Main {
               --host ADDR        address to bind (default 0.0.0.0)
               --content DIR      serve the course in DIR instead of the bundled one
               --base-path /P     serve everything under /P, e.g. behind a proxy at /course
-              --trust-proxy      take the client address from X-Forwarded-For (set this
-                                 behind a reverse proxy, so per-learner limits work)
-              --max-streams N    open run streams the server allows at once (default 4000)
+              --trust-proxy      behind a reverse proxy: charge requests to the address the
+                                 proxy saw (the rightmost X-Forwarded-For entry)
+              --proxy-hops N     behind N proxies in a chain (implies --trust-proxy)
+              --max-streams N    computing responses open at once (default 12000)
               --max-streams-per-client N
-                                 open run streams per learner (default 24)
+                                 open per address (default 4000: a class behind one NAT)
+              --run-cache-mb N   memory for finished runs shared by all (default 64; 0: off)
               --dev              author mode: reload pages when markdown, templates or
                                  static files change; show drafts and content errors on the page
               -h, --help         print this text

@@ -58,10 +58,10 @@ public final class Classroom {
         }
         long pid = Long.parseLong(args[2]);
         int learners = args.length > 3 ? Integer.parseInt(args[3]) : 300;
-        if (mode.equals("burst")) {
-            burst(base, pid, learners);
-        } else {
-            neighbour(base);
+        switch (mode) {
+            case "burst" -> burst(base, pid, learners);
+            case "timing" -> timing(base);
+            default -> neighbour(base);
         }
     }
 
@@ -135,6 +135,35 @@ public final class Classroom {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
+    /**
+     * The server's own time (its Server-Timing header) for a fresh 500-step Adam run on Rosenbrock
+     * and for the same run again, from the cache: medians of 300 after 200 of warm-up.
+     */
+    private static void timing(String base) throws Exception {
+        double[] fresh = new double[300];
+        double[] cached = new double[300];
+        String spec = DEFAULTS.get(2).replace("\"stop\"", "\"seed\":%d,\"stop\"");
+        for (int i = -200; i < fresh.length; i++) {
+            double f = serverMillis(base, String.format(Locale.ROOT, spec, 1000 + i));
+            double c = serverMillis(base, String.format(Locale.ROOT, spec, 1000 + i));
+            if (i >= 0) {
+                fresh[i] = f;
+                cached[i] = c;
+            }
+        }
+        Arrays.sort(fresh);
+        Arrays.sort(cached);
+        System.out.printf(Locale.ROOT, "server time of a 500-step Adam run: fresh median %.3f ms (p90 %.3f), cached median %.4f ms (p90 %.4f)%n",
+                fresh[150], fresh[270], cached[150], cached[270]);
+    }
+
+    private static double serverMillis(String base, String spec) throws Exception {
+        HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/runs?spec="
+                + URLEncoder.encode(spec, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        String timing = r.headers().firstValue("Server-Timing").orElse("compute;dur=NaN");
+        return Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4));
+    }
+
     private static void neighbour(String base) throws Exception {
         String learner = "{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2],\"optimizer\":{\"name\":\"adam\",\"lr\":0.0%d1},"
                 + "\"stop\":{\"max_steps\":2000}}";
@@ -142,13 +171,13 @@ public final class Classroom {
         for (int i = 0; i < idle.length; i++) {
             idle[i] = stream(base, String.format(Locale.ROOT, learner, i)).get(60, TimeUnit.SECONDS).done();
         }
-        // the neighbour: a different address (127.0.0.2) keeping heavy training streams going
+        // the neighbour: another address (127.0.0.2) keeping as many heavy trainings going as it may
         String heavy = "{\"depth\":30,\"width\":16,\"batch_size\":8,\"max_steps\":3000,\"seed\":%d}";
         List<Process> neighbours = new ArrayList<>();
-        String host = URI.create(base).getHost().equals("127.0.0.1") ? base.replace("127.0.0.1", "127.0.0.2") : base;
         for (int i = 0; i < 24; i++) {
-            String url = host + "/api/train/stream?spec=" + URLEncoder.encode(String.format(Locale.ROOT, heavy, i), StandardCharsets.UTF_8);
-            neighbours.add(new ProcessBuilder("curl", "-s", "-N", "-o", "/dev/null", "--max-time", "60", url).start());
+            String url = base + "/api/train/stream?spec=" + URLEncoder.encode(String.format(Locale.ROOT, heavy, i), StandardCharsets.UTF_8);
+            neighbours.add(new ProcessBuilder("curl", "-s", "-N", "-o", "/dev/null", "--interface", "127.0.0.2",
+                    "--max-time", "60", url).start());
         }
         Thread.sleep(2000);
         double[] loaded = new double[7];

@@ -26,22 +26,37 @@ record EncodedRun(byte[] steps, int[] ends, byte[] status) {
         out.write(steps, start(t), ends[t] - start(t));
     }
 
-    /** Gathers a run's steps as they are encoded; gives up (returns null) past {@code maxBytes}. */
-    static final class Builder {
+    /**
+     * Gathers a run's steps as they are encoded; gives up (builds null) past {@code maxBytes}.
+     * {@link #close} gives its reservation back, however the run ends.
+     */
+    static final class Builder implements AutoCloseable {
         private final int maxBytes;
+        private final Runnable onClose;
         private ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         private int[] ends = new int[64];
         private int count;
+        private boolean closed;
 
-        Builder(int maxBytes) {
+        Builder(int maxBytes, Runnable onClose) {
             this.maxBytes = maxBytes;
+            this.onClose = onClose;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                bytes = null;
+                onClose.run();
+            }
         }
 
         boolean gaveUp() {
             return bytes == null;
         }
 
-        void add(byte[] buffer, int offset, int length) {
+        synchronized void add(byte[] buffer, int offset, int length) {
             if (bytes == null) {
                 return;
             }
@@ -57,8 +72,10 @@ record EncodedRun(byte[] steps, int[] ends, byte[] status) {
             ends[count++] = bytes.size();
         }
 
-        EncodedRun build(byte[] status) {
-            return bytes == null ? null : new EncodedRun(bytes.toByteArray(), Arrays.copyOf(ends, count), status);
+        synchronized EncodedRun build(byte[] status) {
+            EncodedRun run = bytes == null ? null : new EncodedRun(bytes.toByteArray(), Arrays.copyOf(ends, count), status);
+            close();
+            return run;
         }
     }
 }

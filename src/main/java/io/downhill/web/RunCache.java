@@ -15,18 +15,39 @@ import java.util.HexFormat;
  */
 final class RunCache {
     static final int MAX_ENTRY_BYTES = 512 * 1024;
+    /** Runs being gathered for the cache at once, in bytes: bounds the memory of many large runs in flight. */
+    static final long MAX_GATHERING_BYTES = 8L * 1024 * 1024;
     /** Changes whenever the engine's numbers could change, so that no cache anywhere serves old runs. */
     static final String ENGINE_VERSION = "2";
 
     record Key(RunSpec spec, StepFields fields) {}
 
     private final Cache<Key, EncodedRun> cache;
+    private final java.util.concurrent.atomic.AtomicLong gathering = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean enabled;
 
     RunCache(long maxBytes) {
+        this.enabled = maxBytes > 0;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Key k, EncodedRun v) -> v.weight())
                 .build();
+    }
+
+    /**
+     * Room to gather a run of about {@code expectedBytes} for the cache, or null when it would not
+     * fit in an entry or too much is being gathered already (the run is then streamed, not kept).
+     */
+    EncodedRun.Builder gather(long expectedBytes) {
+        if (!enabled || expectedBytes > MAX_ENTRY_BYTES) {
+            return null;
+        }
+        long after = gathering.addAndGet(expectedBytes);
+        if (after > MAX_GATHERING_BYTES) {
+            gathering.addAndGet(-expectedBytes);
+            return null;
+        }
+        return new EncodedRun.Builder(MAX_ENTRY_BYTES, () -> gathering.addAndGet(-expectedBytes));
     }
 
     EncodedRun get(Key key) {

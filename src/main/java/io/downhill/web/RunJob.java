@@ -29,7 +29,7 @@ final class RunJob implements Job {
     private final EncodedRun cached;
     private final Run run;
     private final StepEncoder encoder;
-    private final EncodedRun.Builder keep;
+    private EncodedRun.Builder keep;
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream(16 * 1024);
     private int frameSteps;
     private int lastInFrame;
@@ -46,17 +46,23 @@ final class RunJob implements Job {
         if (cached == null) {
             this.run = Run.start(key.spec());
             this.encoder = new StepEncoder(key.fields());
-            this.keep = new EncodedRun.Builder(RunCache.MAX_ENTRY_BYTES);
         } else {
             this.run = null;
             this.encoder = null;
-            this.keep = null;
         }
     }
 
     /** The response from the cache when the run is there, else computed (and cached if it fits). */
     static RunJob of(RunCache.Key key, Format format, long resumeAfter, RunCache cache) {
         return new RunJob(key, format, resumeAfter, cache, cache.get(key));
+    }
+
+    /** A run cut short (its client left) gives back its place among the runs being gathered. */
+    @Override
+    public void close() {
+        if (keep != null) {
+            keep.close();
+        }
     }
 
     @Override
@@ -84,7 +90,14 @@ final class RunJob implements Job {
             } else {
                 Step step = run.next();
                 encoder.encode(step);
-                keep.add(encoder.buffer(), encoder.offset(), encoder.length());
+                if (t == 0) {
+                    // decide from the first step's size whether the whole run could be kept
+                    long expected = (long) encoder.length() * (key.spec().stop().maxSteps() + 1);
+                    keep = cache.gather(expected);
+                }
+                if (keep != null) {
+                    keep.add(encoder.buffer(), encoder.offset(), encoder.length());
+                }
                 if (t > resumeAfter) {
                     emit(t, encoder.buffer(), encoder.offset(), encoder.length(), out);
                 }
@@ -93,8 +106,9 @@ final class RunJob implements Job {
         }
         byte[] status = cached != null ? cached.status() : encoder.status(run.status());
         finish(status, out);
-        if (cached == null) {
+        if (keep != null) {
             cache.put(key, keep.build(status));
+            keep = null;
         }
         return false;
     }

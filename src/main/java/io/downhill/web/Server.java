@@ -60,7 +60,7 @@ public final class Server {
             String assetVersion = options.dev() ? "dev" : Assets.versionOf(sources.staticFiles());
             Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
             Compute compute = new Compute(options);
-            RunCache runs = new RunCache(RUN_CACHE_BYTES);
+            RunCache runs = new RunCache(options.runCacheMb() * 1024L * 1024L);
             RunApi runApi = new RunApi(compute, runs);
             SearchApi search = new SearchApi(state, options.basePath());
             pages.useSearch(search);

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /** The flags of {@code serve}, validated. {@code content == null} means the bundled course. */
 public record ServerOptions(String host, int port, Path content, String basePath, boolean dev, int proxyHops,
-                            int maxStreams, int maxStreamsPerClient) {
+                            int maxStreams, int maxStreamsPerClient, int runCacheMb) {
+    /** Encoded runs kept for the next learner; every widget's default runs fit many times over. */
+    public static final int DEFAULT_RUN_CACHE_MB = 64;
     /** Open computing responses (mostly run streams) at once: about 25 KB of heap each at most. */
     public static final int DEFAULT_MAX_STREAMS = 12_000;
     /** Per address: a class of 300 behind one NAT, a dozen widgets each. */
@@ -16,7 +18,8 @@ public record ServerOptions(String host, int port, Path content, String basePath
     private static final Pattern BASE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     public ServerOptions(String host, int port, Path content, String basePath, boolean dev, boolean trustProxy) {
-        this(host, port, content, basePath, dev, trustProxy ? 1 : 0, DEFAULT_MAX_STREAMS, DEFAULT_MAX_STREAMS_PER_CLIENT);
+        this(host, port, content, basePath, dev, trustProxy ? 1 : 0, DEFAULT_MAX_STREAMS, DEFAULT_MAX_STREAMS_PER_CLIENT,
+                DEFAULT_RUN_CACHE_MB);
     }
 
     /** Whether X-Forwarded-For is read at all: only behind a proxy that sets it. */
@@ -24,8 +27,12 @@ public record ServerOptions(String host, int port, Path content, String basePath
         return proxyHops > 0;
     }
 
+    public ServerOptions withRunCacheMb(int megabytes) {
+        return new ServerOptions(host, port, content, basePath, dev, proxyHops, maxStreams, maxStreamsPerClient, megabytes);
+    }
+
     public ServerOptions withProxyHops(int hops) {
-        return new ServerOptions(host, port, content, basePath, dev, hops, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, port, content, basePath, dev, hops, maxStreams, maxStreamsPerClient, runCacheMb);
     }
 
     public ServerOptions {
@@ -39,23 +46,23 @@ public record ServerOptions(String host, int port, Path content, String basePath
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, content, basePath, dev, proxyHops, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, newPort, content, basePath, dev, proxyHops, maxStreams, maxStreamsPerClient, runCacheMb);
     }
 
     public ServerOptions withBasePath(String newBasePath) {
-        return new ServerOptions(host, port, content, newBasePath, dev, proxyHops, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, port, content, newBasePath, dev, proxyHops, maxStreams, maxStreamsPerClient, runCacheMb);
     }
 
     public ServerOptions withContent(Path newContent) {
-        return new ServerOptions(host, port, newContent, basePath, dev, proxyHops, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, port, newContent, basePath, dev, proxyHops, maxStreams, maxStreamsPerClient, runCacheMb);
     }
 
     public ServerOptions withDev(boolean newDev) {
-        return new ServerOptions(host, port, content, basePath, newDev, proxyHops, maxStreams, maxStreamsPerClient);
+        return new ServerOptions(host, port, content, basePath, newDev, proxyHops, maxStreams, maxStreamsPerClient, runCacheMb);
     }
 
     public ServerOptions withStreamLimits(int total, int perClient) {
-        return new ServerOptions(host, port, content, basePath, dev, proxyHops, total, perClient);
+        return new ServerOptions(host, port, content, basePath, dev, proxyHops, total, perClient, runCacheMb);
     }
 
     private static int count(String flag, String value) {
@@ -98,7 +105,7 @@ public record ServerOptions(String host, int port, Path content, String basePath
             }
             switch (flag) {
                 case "--port" -> o = o.withPort(port(value));
-                case "--host" -> o = new ServerOptions(value, o.port(), o.content(), o.basePath(), o.dev(), o.proxyHops(), o.maxStreams(), o.maxStreamsPerClient());
+                case "--host" -> o = new ServerOptions(value, o.port(), o.content(), o.basePath(), o.dev(), o.proxyHops(), o.maxStreams(), o.maxStreamsPerClient(), o.runCacheMb());
                 case "--max-streams" -> o = o.withStreamLimits(count("--max-streams", value), o.maxStreamsPerClient());
                 case "--max-streams-per-client" -> o = o.withStreamLimits(o.maxStreams(), count("--max-streams-per-client", value));
                 case "--content" -> {
@@ -110,6 +117,7 @@ public record ServerOptions(String host, int port, Path content, String basePath
                 }
                 case "--base-path" -> o = o.withBasePath(normalizeBasePath(value));
                 case "--proxy-hops" -> o = o.withProxyHops(hops(value));
+                case "--run-cache-mb" -> o = o.withRunCacheMb(cacheMb(value));
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
@@ -118,7 +126,19 @@ public record ServerOptions(String host, int port, Path content, String basePath
 
     private static boolean isFlagWithValue(String flag) {
         return List.of("--port", "--host", "--content", "--base-path", "--max-streams", "--max-streams-per-client",
-                "--proxy-hops").contains(flag);
+                "--proxy-hops", "--run-cache-mb").contains(flag);
+    }
+
+    private static int cacheMb(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0 || n > 4096) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--run-cache-mb must be a number from 0 (no cache) to 4096, got '" + value + "'");
+        }
     }
 
     private static int hops(String value) {

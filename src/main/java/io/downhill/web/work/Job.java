@@ -22,6 +22,10 @@ public interface Job {
         return false;
     }
 
+    /** Called once when the response has ended, however it ended: give back what the job holds. */
+    default void close() {
+    }
+
     /** The last bytes to send when the response outlives its time limit, or null to just close. */
     default byte[] timeLimitNotice() {
         return null;

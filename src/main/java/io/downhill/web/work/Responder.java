@@ -200,6 +200,11 @@ public final class Responder implements WriteListener {
             pending = null;
         }
         ticket.close();
+        try {
+            job.close();
+        } catch (RuntimeException e) {
+            LOG.warn("releasing a finished job failed: {}", e.toString());
+        }
         if (why != null) {
             // one line: a learner closing a tab is routine, not a stack trace
             LOG.debug("response ended early ({}): {}", why, error == null ? "-" : error.toString());
