@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -Xmx512m -jar target/downhill.jar --port 7070 --max-streams 5000 --max-streams-per-client 5000 &amp;
  * mvn -B -Pbench compile exec:exec -Dbench.main=io.downhill.bench.StreamLoad -Dbench.args="http://127.0.0.1:7070 2000 2000"
  * </pre>
+ *
+ * A fourth argument {@code distinct} gives every stream its own spec (a slightly different
+ * learning rate), so none is served from the run cache; the default {@code same} sends one spec,
+ * as a class opening the same widget does.
  */
 public final class StreamLoad {
     private StreamLoad() {}
@@ -29,13 +33,10 @@ public final class StreamLoad {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:7070";
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        boolean distinct = args.length > 3 && args[3].equals("distinct");
         if (!base.startsWith("http://127.") && !base.startsWith("http://localhost")) {
             throw new IllegalArgumentException("load tests only target this machine's loopback address");
         }
-        String spec = "{\"problem\":{\"name\":\"rosenbrock\"},\"optimizer\":{\"name\":\"adam\",\"lr\":0.05},"
-                + "\"stop\":{\"max_steps\":" + steps + "}}";
-        URI uri = URI.create(base + "/api/runs/stream?fields=params,loss,grad_norm,lr&spec="
-                + URLEncoder.encode(spec, StandardCharsets.UTF_8));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         AtomicInteger open = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
@@ -45,6 +46,11 @@ public final class StreamLoad {
         long start = System.nanoTime();
         CompletableFuture<?>[] all = new CompletableFuture<?>[streams];
         for (int i = 0; i < streams; i++) {
+            String lr = distinct ? String.format(java.util.Locale.ROOT, "%.9f", 0.05 + i * 1e-7) : "0.05";
+            String spec = "{\"problem\":{\"name\":\"rosenbrock\"},\"optimizer\":{\"name\":\"adam\",\"lr\":" + lr + "},"
+                    + "\"stop\":{\"max_steps\":" + steps + "}}";
+            URI uri = URI.create(base + "/api/runs/stream?fields=params,loss,grad_norm,lr&spec="
+                    + URLEncoder.encode(spec, StandardCharsets.UTF_8));
             HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
                     .timeout(Duration.ofSeconds(120)).GET().build();
             all[i] = client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
@@ -85,7 +91,7 @@ public final class StreamLoad {
         }
         CompletableFuture.allOf(all).get(180, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("streams=%d steps=%d done=%d failed=%d peak_open=%d frames=%d wall=%.2fs%n",
-                streams, steps, done.get(), failed.get(), peak.get(), frames.get(), seconds);
+        System.out.printf("streams=%d steps=%d distinct=%b done=%d failed=%d peak_open=%d frames=%d wall=%.2fs%n",
+                streams, steps, distinct, done.get(), failed.get(), peak.get(), frames.get(), seconds);
     }
 }

@@ -1,6 +1,8 @@
 package io.downhill.web;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +11,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A page rendered once: its bytes, its gzip bytes and its ETag, all computed up front so that
  * serving it costs no templating, no hashing and no compression.
  */
 record RenderedPage(byte[] raw, byte[] gzip, String etag) {
+    private static final Logger LOG = LoggerFactory.getLogger(RenderedPage.class);
+    private static final String CONTENT_TYPE = "text/html; charset=utf-8";
 
     static RenderedPage of(String html) {
         byte[] raw = html.getBytes(StandardCharsets.UTF_8);
@@ -32,21 +38,35 @@ record RenderedPage(byte[] raw, byte[] gzip, String etag) {
         }
     }
 
+    /**
+     * Writes the page straight to the servlet response with its length, so it goes out in one
+     * piece rather than chunked, and skips the copy through Javalin's result stream (a fresh 32 KB
+     * buffer per request) and its compression wrapper: the bytes are already gzipped.
+     */
     void send(Context ctx) {
-        ctx.header("ETag", etag);
-        ctx.header("Vary", "Accept-Encoding");
-        String match = ctx.header("If-None-Match");
+        HttpServletRequest req = ctx.req();
+        HttpServletResponse res = ctx.res();
+        String accept = req.getHeader("Accept-Encoding");
+        boolean gzipped = accept != null && accept.contains("gzip");
+        byte[] body = gzipped ? gzip : raw;
+        res.setContentType(CONTENT_TYPE);
+        res.setHeader("ETag", etag);
+        res.setHeader("Vary", "Accept-Encoding");
+        if (gzipped) {
+            res.setHeader("Content-Encoding", "gzip");
+        }
+        String match = req.getHeader("If-None-Match");
         if (match != null && match.contains(etag)) {
-            ctx.status(304);
+            res.setStatus(304);
+            res.setContentLength(0);
             return;
         }
-        ctx.contentType("text/html; charset=utf-8");
-        String accept = ctx.header("Accept-Encoding");
-        if (accept != null && accept.contains("gzip")) {
-            ctx.header("Content-Encoding", "gzip");
-            ctx.result(gzip);
-        } else {
-            ctx.result(raw);
+        res.setContentLength(body.length);
+        try {
+            res.getOutputStream().write(body);
+        } catch (IOException e) {
+            // the learner closed the tab or the connection dropped: nothing to answer to
+            LOG.debug("page not sent: {}", e.toString());
         }
     }
 }

@@ -22,8 +22,6 @@ public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     private static final int WEBJAR_PRECOMPRESS_LIMIT = 16 * 1024 * 1024;
     /** Encoded runs kept for the next learner: every widget's default runs fit many times over. */
-    /** A system property: when "true", every response names the client address it was charged to. */
-    public static final String ECHO_CLIENT_PROPERTY = "downhill.test.echoClient";
     private static final long RUN_CACHE_BYTES = 64L * 1024 * 1024;
 
     /** The server cannot start for a reason the user can fix (port taken, folders missing). */
@@ -116,10 +114,7 @@ public final class Server {
         });
 
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
-        if (Boolean.getBoolean(ECHO_CLIENT_PROPERTY)) {
-            // tests (and an operator checking a proxy setup) see which address requests are charged to
-            config.routes.before(ctx -> ctx.header("X-Downhill-Client", compute.client(ctx)));
-        }
+        ProxyDiagnostics.install(config, compute::client);
         config.routes.get("/", pages::index);
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));

@@ -14,7 +14,7 @@ class ClientAddressTest {
 
     @BeforeAll
     static void start() {
-        System.setProperty("downhill.test.echoClient", "true");
+        System.setProperty(ProxyDiagnostics.PROPERTY, "true");
         direct = TestServer.start(new ServerOptions("127.0.0.1", 0, null, "", false, false));
         proxied = TestServer.start(new ServerOptions("127.0.0.1", 0, null, "", false, true));
         twoHops = TestServer.start(new ServerOptions("127.0.0.1", 0, null, "", false, true).withProxyHops(2));
@@ -25,7 +25,7 @@ class ClientAddressTest {
         direct.close();
         proxied.close();
         twoHops.close();
-        System.clearProperty("downhill.test.echoClient");
+        System.clearProperty(ProxyDiagnostics.PROPERTY);
     }
 
     private static String client(TestServer server, String... headers) {

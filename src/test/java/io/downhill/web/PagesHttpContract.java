@@ -125,6 +125,32 @@ abstract class PagesHttpContract {
         assertThat(again.body()).isEmpty();
     }
 
+    @Test
+    void pagesGoOutInOnePieceWithTheirLength() throws Exception {
+        String lesson = "/lessons/adaptive-methods";
+        HttpResponse<byte[]> zipped = server.getBytes(lesson, "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> plain = server.getBytes(lesson);
+        for (HttpResponse<byte[]> page : java.util.List.of(zipped, plain)) {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(page.headers().firstValue("transfer-encoding")).isEmpty();
+            assertThat(page.headers().firstValueAsLong("content-length")).hasValue(page.body().length);
+            assertThat(page.headers().firstValue("vary")).hasValue("Accept-Encoding");
+        }
+        assertThat(zipped.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        HttpResponse<byte[]> unchanged = server.getBytes(lesson, "Accept-Encoding", "gzip",
+                "If-None-Match", zipped.headers().firstValue("etag").orElseThrow());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.headers().firstValue("transfer-encoding")).isEmpty();
+        assertThat(unchanged.headers().firstValueAsLong("content-length")).hasValue(0);
+        assertThat(unchanged.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(unchanged.body()).isEmpty();
+    }
+
     TestServer serverRoot() {
         return server;
     }
