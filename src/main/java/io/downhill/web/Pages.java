@@ -21,6 +21,7 @@ final class Pages {
     private final boolean dev;
     private final Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
     private SearchApi search;
+    private LessonFiles files;
 
     Pages(CourseState state, Templates templates, String basePath, String assetVersion, boolean dev) {
         this.state = state;
@@ -41,6 +42,10 @@ final class Pages {
         String slug = ctx.pathParam("slug");
         Course course = course();
         if (course == null || course.lesson(slug).isEmpty()) {
+            // a file at the top of the content folder has the same URL shape as a lesson
+            if (files != null && files.send(ctx)) {
+                return;
+            }
             throw new NotFoundResponse();
         }
         send(ctx, "/lessons/" + slug, () -> {
@@ -71,6 +76,14 @@ final class Pages {
 
     void useSearch(SearchApi searchApi) {
         this.search = searchApi;
+    }
+
+    void useFiles(LessonFiles lessonFiles) {
+        this.files = lessonFiles;
+    }
+
+    LessonFiles files() {
+        return files;
     }
 
     SearchApi searchApi() {
