@@ -92,10 +92,17 @@ final class Pages {
 
     /** The search page: results without JavaScript, and where the search box's Enter goes. */
     void search(Context ctx) {
-        String q = SearchApi.query(ctx).strip();
         Course course = course();
         ctx.header("Cache-Control", "no-cache");
-        ctx.html(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))));
+        try {
+            String q = SearchApi.query(ctx).strip();
+            ctx.html(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))));
+        } catch (ApiProblem p) {
+            ctx.status(400).html(templates.render("message.jte", new MessagePage(site(course), course, 400,
+                    "Search too long or too complex",
+                    "The search " + p.detail() + ". Try a few key words, at most " + io.downhill.search.SearchIndex.MAX_QUERY_WORDS
+                            + " words and " + io.downhill.search.SearchIndex.MAX_QUERY_CHARS + " characters.", List.of())));
+        }
     }
 
     /** The whole course on one page, in order, for printing or saving as PDF. */
