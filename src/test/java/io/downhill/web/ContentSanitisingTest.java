@@ -55,6 +55,12 @@ public class ContentSanitisingTest {
             "answer: 2",                                                                               // 31
             "explanation: \"<a href='javascript:alert(1)'>why</a>\"",                                  // 32
             "```",                                                                                     // 33
+            "",                                                                                        // 34
+            "```widget",                                                                               // 35
+            "type: descent-1d",                                                                        // 36
+            "problem: double-well",                                                                    // 37
+            "caption: \"</figcaption><script>alert('caption')</script><img src=x onerror=alert(1)>\"", // 38
+            "```",                                                                                     // 39
             "");
 
     /** Writes {@link #LESSON} and its image into a content folder. */
@@ -102,6 +108,10 @@ public class ContentSanitisingTest {
             assertThat(quiz.select(".quiz-question").text()).doesNotContain("<script");
             assertThat(quiz.select(".quiz-choice")).hasSize(2);
             assertThat(quiz.select(".quiz-explanation a").text()).isEqualTo("why");
+
+            Element caption = article.selectFirst("figure[data-widget=descent-1d] figcaption");
+            assertThat(caption).isNotNull();
+            assertThat(caption.text()).startsWith("</figcaption><script>alert('caption')</script>");
 
             Document print = Jsoup.parse(server.get("/print").body());
             assertInert("print", print.selectFirst("main"));
