@@ -56,19 +56,18 @@ class SecurityPolicyBrowserTest {
                 b.setAttribute('onclick', 'window.__handler = 1');
                 document.body.append(b);
                 b.click();
-                try { eval('window.__eval = 1'); } catch (e) { window.__evalError = e.name; }
                 const a = document.createElement('a');
                 a.href = 'javascript:window.__link = 1';
                 document.body.append(a);
                 a.click();
                 """);
         wait.until(d -> ((Number) Browser.js(driver, "return window.__violations.length")).intValue() >= 3);
-        assertThat(Browser.js(driver, "return [window.__inline, window.__handler, window.__eval, window.__link]"))
-                .isEqualTo(java.util.Arrays.asList(null, null, null, null));
-        assertThat(Browser.js(driver, "return window.__evalError")).isEqualTo("EvalError");
+        // eval cannot be tried from here: the driver's own scripts are exempt from the policy
+        assertThat(Browser.js(driver, "return [window.__inline, window.__handler, window.__link]"))
+                .isEqualTo(java.util.Arrays.asList(null, null, null));
         @SuppressWarnings("unchecked")
         List<String> violations = (List<String>) Browser.js(driver, "return window.__violations");
-        assertThat(violations).contains("script-src-elem", "script-src-attr", "script-src");
+        assertThat(violations).contains("script-src-elem", "script-src-attr");
         Browser.consoleErrors(driver);
     }
 
