@@ -56,6 +56,9 @@ public final class SafeHtml {
         Document dirty = org.jsoup.Jsoup.parseBodyFragment(html, BASE);
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        // display maths written inside a paragraph is a <div> in a <p>, which HTML cannot nest: the parser
+        // splits it as a browser would, and the empty paragraphs that leaves are dropped
+        clean.select("p:empty").remove();
         // browsers drop tabs and newlines inside a scheme ("java\tscript:"); check what they will see
         for (Element e : clean.select("a[href], img[src]")) {
             String key = e.hasAttr("src") ? "src" : "href";
