@@ -16,6 +16,15 @@ export function startSearch() {
   const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); };
   const links = () => [...list.querySelectorAll('a')];
 
+  const showMessage = (text) => {
+    const item = document.createElement('li');
+    item.className = 'search-empty';
+    item.textContent = text;
+    list.replaceChildren(item);
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  };
+
   const show = (query, results) => {
     list.replaceChildren();
     if (results.length === 0) {
@@ -49,9 +58,11 @@ export function startSearch() {
     controller = new AbortController();
     try {
       const response = await fetch(`${base}/api/search?q=${encodeURIComponent(query)}`, { signal: controller.signal });
-      if (!response.ok) return;
-      const body = await response.json();
-      if (input.value.trim() === query) show(query, body.results);
+      const body = await response.json().catch(() => ({}));
+      if (input.value.trim() !== query) return;
+      if (response.ok) show(query, body.results);
+      else if (response.status === 400) showMessage(`The search ${body.detail ?? 'is not valid'}.`);
+      else close();
     } catch (e) {
       if (e.name !== 'AbortError') close();
     }

@@ -107,4 +107,36 @@ class CheckTest {
         assertThat(check("check", "--content", root.toString())).isZero();
         assertThat(output()).contains("course OK: 2 lessons, 0 warning(s)");
     }
+
+    /** Scripts, event handlers and script URLs are removed when served; check says so, as warnings, at their lines. */
+    @Test
+    void checkWarnsAtTheLineOfEachRemovedPiece(@TempDir Path root) throws Exception {
+        int code = check("check", "--content", io.downhill.web.ContentSanitisingTest.course(root).toString());
+        String report = output();
+        assertThat(code).as(report).isZero();
+        java.util.List<String> expected = java.util.List.of(
+                "01-hostile.md:6:1: warning: raw <script> is removed",
+                "01-hostile.md:8:1: warning: 'onerror' attribute on <img> is removed",
+                "01-hostile.md:10:8: warning: 'onclick' attribute on <span> is removed",
+                "01-hostile.md:10:54: warning: script URL in href=\"…\" on <a> is removed",
+                "01-hostile.md:12:1: warning: script URL in link is removed",
+                "01-hostile.md:12:30: warning: script URL in link is removed",
+                "01-hostile.md:12:64: warning: script URL in link is removed",
+                "01-hostile.md:14:1: warning: script URL in link is removed",
+                "01-hostile.md:14:37: warning: script URL in link is removed",
+                "01-hostile.md:14:73: warning: script URL in href",
+                "01-hostile.md:16:1: warning: script URL in href",
+                "01-hostile.md:16:47: warning: script URL in href",
+                "01-hostile.md:16:88: warning: script URL in href",
+                "01-hostile.md:18:1: warning: raw <iframe> is removed",
+                "01-hostile.md:18:44: warning: raw <style> is removed",
+                "01-hostile.md:20:1: warning: raw <svg> is removed",
+                "01-hostile.md:20:1: warning: 'onload' attribute on <svg> is removed",
+                "01-hostile.md:29:1: warning: quiz: raw <script> is removed",
+                "01-hostile.md:30:1: warning: quiz: 'onerror' attribute on <img> is removed",
+                "01-hostile.md:32:1: warning: quiz: script URL in href");
+        for (String line : expected) {
+            assertThat(report).as(report).contains(line);
+        }
+    }
 }

@@ -14,9 +14,15 @@ public final class Course {
     private final List<Lesson> lessons;
     private final Map<String, Lesson> bySlug;
     private final List<ContentIssue> warnings;
+    private final ContentFiles files;
 
     public Course(CourseConfig config, List<Part> parts, List<ContentIssue> warnings) {
+        this(config, parts, warnings, ContentFiles.none());
+    }
+
+    public Course(CourseConfig config, List<Part> parts, List<ContentIssue> warnings, ContentFiles files) {
         this.config = config;
+        this.files = files;
         this.parts = List.copyOf(parts);
         List<Lesson> all = new ArrayList<>();
         Map<String, Lesson> index = new LinkedHashMap<>();
@@ -46,6 +52,11 @@ public final class Course {
 
     public List<ContentIssue> warnings() {
         return warnings;
+    }
+
+    /** The files next to the lessons that lessons link to: the only ones learners may fetch. */
+    public ContentFiles files() {
+        return files;
     }
 
     public Optional<Lesson> lesson(String slug) {

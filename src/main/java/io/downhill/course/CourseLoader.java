@@ -70,11 +70,21 @@ public final class CourseLoader {
             if (issues.stream().anyMatch(ContentIssue::isError)) {
                 throw new CourseException(issues);
             }
-            return new Course(config, parts, issues);
+            return new Course(config, parts, issues, ContentFiles.of(root, references(all)));
         } catch (IOException | UncheckedIOException e) {
             issues.add(ContentIssue.error(root.toString(), 1, "cannot read the course: " + e.getMessage()));
             throw new CourseException(issues);
         }
+    }
+
+    /** Every relative link and image in the loaded lessons and their quizzes. */
+    private static List<String> references(List<Draft> drafts) {
+        List<String> refs = new ArrayList<>();
+        for (Draft d : drafts) {
+            refs.addAll(d.lesson().body().files());
+            d.lesson().embeds().stream().filter(e -> e.quiz() != null).forEach(e -> refs.addAll(e.quiz().files()));
+        }
+        return refs;
     }
 
     /** The part around a folder's lessons: title and description from part.yml or the folder name. */
@@ -141,6 +151,10 @@ public final class CourseLoader {
             OptionalInt prefix = Slugs.prefix(fileName(file));
             int order = fm.order() != null ? fm.order() : prefix.orElse(Integer.MAX_VALUE);
             drafts.add(new Draft(lesson, order, rel, split.bodyLine()));
+            for (SafeHtml.Finding f : body.unsafe()) {
+                issues.add(new ContentIssue(rel, split.bodyLine() + f.line(), f.column(), ContentIssue.Severity.WARNING,
+                        f.message()));
+            }
             for (SourcePos at : body.unclosedMath()) {
                 issues.add(new ContentIssue(rel, split.bodyLine() + at.bodyLine(), at.column(), ContentIssue.Severity.ERROR,
                         "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
@@ -164,12 +178,14 @@ public final class CourseLoader {
                 Quiz quiz = Quizzes.parse(file, block.yaml(), firstLine, markdown, found);
                 if (quiz != null) {
                     embeds.add(new Embed(i, null, quiz, null));
+                    issues.addAll(found);
                     continue;
                 }
             } else {
                 WidgetSpec spec = EmbeddedBlocks.widget(file, block.yaml(), firstLine, found);
                 if (spec != null) {
                     embeds.add(new Embed(i, spec, null, null));
+                    issues.addAll(found);
                     continue;
                 }
             }

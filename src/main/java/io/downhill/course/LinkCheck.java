@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class LinkCheck {
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
+    private static final String NEVER_SERVED = "is never served to learners";
 
     record Source(Lesson lesson, int bodyLine) {}
 
@@ -42,7 +43,7 @@ final class LinkCheck {
             for (LinkRef link : source.lesson().body().links()) {
                 String problem = problem(source.lesson(), link);
                 if (problem != null) {
-                    ContentIssue.Severity severity = problem.startsWith("absolute")
+                    ContentIssue.Severity severity = problem.startsWith("absolute") || problem.endsWith(NEVER_SERVED)
                             ? ContentIssue.Severity.WARNING : ContentIssue.Severity.ERROR;
                     issues.add(new ContentIssue(source.lesson().source(), source.bodyLine() + link.bodyLine(),
                             link.column(), severity, problem));
@@ -56,8 +57,8 @@ final class LinkCheck {
         if (dest.isEmpty()) {
             return (link.image() ? "image" : "link") + " has no address";
         }
-        if (dest.contains("://") || dest.startsWith("mailto:") || dest.startsWith("data:")) {
-            return null;
+        if (dest.contains("://") || SafeHtml.scheme(dest) != null) {
+            return null; // other sites, mailto:, data:, and script URLs (reported by the sanitiser)
         }
         int hash = dest.indexOf('#');
         String path = hash < 0 ? dest : dest.substring(0, hash);
@@ -77,10 +78,14 @@ final class LinkCheck {
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
         if (link.image() || last.contains(".")) {
-            Path file = root.resolve(path).normalize();
-            if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+            String key = ContentFiles.normalise(path);
+            Path file = key == null ? null : root.resolve(key).normalize();
+            if (file == null || !file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
                 return (link.image() ? "image" : "file") + " '" + path + "' is not in the content folder"
-                        + " (paths are relative to the content folder, e.g. img/figure.png)";
+                        + " (paths are relative to the content folder, e.g. img/figure.png; dotfiles are never served)";
+            }
+            if (ContentFiles.isSource(key)) {
+                return "'" + path + "' is a lesson source or settings file and " + NEVER_SERVED;
             }
             return null;
         }

@@ -12,6 +12,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.IndentedCodeBlock;
@@ -23,7 +24,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * CommonMark with GFM tables, footnotes, heading anchors, maths kept verbatim and GitHub-style
- * callouts. Raw HTML is allowed: lessons are written by the course's instructors, not by learners.
+ * callouts. Raw HTML is allowed for what lessons need (figures, collapsibles, tables), and the
+ * result goes through {@link SafeHtml}: a course folder may come from anyone, and nothing in it may
+ * run a script in a learner's browser.
  */
 public final class Markdown {
     private static final Pattern HEADING =
@@ -55,9 +58,43 @@ public final class Markdown {
         List<LinkRef> links = rewriteLinks(document);
         Census census = new Census();
         document.accept(census);
-        String html = renderer.render(document);
+        String html = SafeHtml.clean(renderer.render(document));
         return new RenderedMarkdown(html, tableOfContents(html), census.words, census.math, census.code, blocks,
-                links, unclosedMath);
+                links, unclosedMath, unsafe(document, links), List.copyOf(SafeHtml.localReferences(html)));
+    }
+
+    /** Raw HTML and links that the sanitiser removes, with their body line, so {@code check} can name them. */
+    private static List<SafeHtml.Finding> unsafe(Node document, List<LinkRef> links) {
+        List<SafeHtml.Finding> found = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlBlock block) {
+                add(block, block.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline inline) {
+                add(inline, inline.getLiteral());
+            }
+
+            private void add(Node node, String literal) {
+                var spans = node.getSourceSpans();
+                int line = spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
+                int column = spans.isEmpty() ? 1 : spans.get(0).getColumnIndex() + 1;
+                for (SafeHtml.Finding f : SafeHtml.findUnsafe(literal)) {
+                    found.add(new SafeHtml.Finding(line + f.line(), f.line() == 0 ? column + f.column() - 1 : f.column(),
+                            f.message()));
+                }
+            }
+        });
+        for (LinkRef link : links) {
+            if (SafeHtml.isScriptUrl(link.destination())) {
+                found.add(new SafeHtml.Finding(link.bodyLine(), link.column(), "script URL in "
+                        + (link.image() ? "image" : "link") + " is removed when the page is served"));
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(SafeHtml.Finding::line).thenComparingInt(SafeHtml.Finding::column));
+        return found;
     }
 
     /**

@@ -54,8 +54,23 @@ final class Quizzes {
         if (issues.size() > before) {
             return null;
         }
-        return new Quiz(inline(markdown, question), choices.stream().map(s -> inline(markdown, s)).toList(),
-                answer - 1, markdown.render(explanation).html());
+        List<String> files = new ArrayList<>();
+        String questionHtml = inline(rendered(file, fields.get("question"), question, markdown, issues, files));
+        List<String> choicesHtml = choices.stream()
+                .map(t -> inline(rendered(file, c, t, markdown, issues, files))).toList();
+        String explanationHtml = rendered(file, fields.get("explanation"), explanation, markdown, issues, files).html();
+        return new Quiz(questionHtml, choicesHtml, answer - 1, explanationHtml, List.copyOf(files));
+    }
+
+    /** Renders one author text, warning at its YAML line about anything the sanitiser removes. */
+    private static RenderedMarkdown rendered(String file, YamlFields.Located field, String text, Markdown markdown,
+                                             List<ContentIssue> issues, List<String> files) {
+        RenderedMarkdown r = markdown.render(text);
+        for (SafeHtml.Finding f : r.unsafe()) {
+            issues.add(ContentIssue.warning(file, field.line(), "quiz: " + f.message()));
+        }
+        files.addAll(r.files());
+        return r;
     }
 
     private static String text(String file, Map<String, YamlFields.Located> fields, String key, int blockLine,
@@ -73,8 +88,8 @@ final class Quizzes {
     }
 
     /** One paragraph of markdown without its {@code <p>} wrapper. */
-    private static String inline(Markdown markdown, String text) {
-        String html = markdown.render(text).html().strip();
+    private static String inline(RenderedMarkdown rendered) {
+        String html = rendered.html().strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
             return html.substring(3, html.length() - 4);
         }

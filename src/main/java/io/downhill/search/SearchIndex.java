@@ -33,10 +33,27 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class SearchIndex {
     public static final int MAX_QUERY_CHARS = 200;
+    public static final int MAX_QUERY_WORDS = 12;
+    /** Fuzzy matching costs most on long words and short ones match everything; outside these, words match exactly. */
+    private static final int FUZZY_MIN_CHARS = 3;
+    private static final int FUZZY_MAX_CHARS = 16;
+    private static final int FUZZY_PREFIX = 1;
+    private static final int FUZZY_EXPANSIONS = 16;
+    /** A prefix of one letter would expand to most of the index. */
+    private static final int PREFIX_MIN_CHARS = 2;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern FUZZINESS = Pattern.compile("~\\d*");
     private static final Pattern SECTION = Pattern.compile("<h([23]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Map<String, Float> WEIGHTS = Map.of("title", 4f, "heading", 2.5f, "text", 1f);
+
+    /** A query outside the bounds, or too complex to answer; the message says which bound, for a 400. */
+    public static final class QueryException extends IllegalArgumentException {
+        QueryException(String message) {
+            super(message);
+        }
+    }
 
     /** One result: the lesson, the section (null for the lesson's start) and a highlighted snippet. */
     public record Hit(String slug, String lesson, String heading, String anchor, String snippetHtml) {}
@@ -93,15 +110,27 @@ public final class SearchIndex {
         return SPACE.matcher(text).replaceAll(" ").strip();
     }
 
+    /** Throws {@link QueryException} when a query is longer than the bounds allow. */
+    public static void checkBounds(String query) {
+        if (query.length() > MAX_QUERY_CHARS) {
+            throw new QueryException("must be at most " + MAX_QUERY_CHARS + " characters, not " + query.length());
+        }
+        long words = WORD.matcher(FUZZINESS.matcher(query).replaceAll("")).results().count();
+        if (words > MAX_QUERY_WORDS) {
+            throw new QueryException("must have at most " + MAX_QUERY_WORDS + " words, not " + words);
+        }
+    }
+
     public List<Hit> search(String query, int limit) {
         String q = query.strip();
+        checkBounds(q);
         if (q.isEmpty()) {
             return List.of();
         }
         try {
-            SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
-            parser.setDefaultOperator(org.apache.lucene.search.BooleanClause.Occur.MUST);
-            Query parsed = parser.parse(prefixLastWord(q));
+            // rewritten once: fuzzy and prefix terms become the concrete words they match, which both the
+            // search and the highlighter then use without building automata again
+            Query parsed = searcher.rewrite(new BoundedParser(analyzer).parse(prefixLastWord(q)));
             TopDocs top = searcher.search(parsed, limit);
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new MarkFormatter())
@@ -119,8 +148,43 @@ public final class SearchIndex {
                         anchor.isEmpty() ? null : anchor, snippet));
             }
             return hits;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException("is too complex to answer; use fewer words or fewer ~ and * operators");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The simple query syntax ({@code "phrase"}, {@code |}, {@code -}, {@code word*}, {@code word~N})
+     * with each expanding operator kept cheap: fuzzy terms of 3 to 16 letters allow one edit, share
+     * their first letter and expand to at most a few words; prefixes need two letters.
+     */
+    private static final class BoundedParser extends SimpleQueryParser {
+        BoundedParser(Analyzer analyzer) {
+            super(analyzer, WEIGHTS);
+            setDefaultOperator(org.apache.lucene.search.BooleanClause.Occur.MUST);
+        }
+
+        @Override
+        public Query newFuzzyQuery(String text, int fuzziness) {
+            if (text.length() < FUZZY_MIN_CHARS || text.length() > FUZZY_MAX_CHARS) {
+                return newDefaultQuery(text);
+            }
+            int edits = Math.min(Math.max(fuzziness, 0), 1);
+            var any = new org.apache.lucene.search.BooleanQuery.Builder();
+            for (var field : WEIGHTS.entrySet()) {
+                var term = new org.apache.lucene.index.Term(field.getKey(), getAnalyzer().normalize(field.getKey(), text));
+                Query fuzzy = new org.apache.lucene.search.FuzzyQuery(term, edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true);
+                any.add(new org.apache.lucene.search.BoostQuery(fuzzy, field.getValue()),
+                        org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+            }
+            return any.build();
+        }
+
+        @Override
+        public Query newPrefixQuery(String text) {
+            return text.length() < PREFIX_MIN_CHARS ? newDefaultQuery(text) : super.newPrefixQuery(text);
         }
     }
 

@@ -20,7 +20,23 @@ public final class Assets {
     public static final String PLOTLY = "3.3.1";
     public static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
+    private static final java.util.Set<String> PAGE_WEBJARS = java.util.Set.of(
+            "/webjars/plotly.js-dist/" + PLOTLY + "/plotly.js",
+            "/webjars/katex/" + KATEX + "/dist/katex.min.js",
+            "/webjars/katex/" + KATEX + "/dist/katex.min.css",
+            "/webjars/highlightjs/" + HIGHLIGHTJS + "/highlight.min.js");
+    private static final java.util.regex.Pattern KATEX_FONT = java.util.regex.Pattern.compile(
+            "/webjars/katex/" + java.util.regex.Pattern.quote(KATEX) + "/dist/fonts/KaTeX_[A-Za-z0-9_-]+\\.(woff2|woff|ttf)");
+
     private Assets() {}
+
+    /**
+     * Whether a request path (as sent, below the base path) is one of the library files our pages
+     * load. Compared as sent, so no encoded or dotted spelling reaches any other file on the classpath.
+     */
+    static boolean isPageWebjar(String rawPath) {
+        return PAGE_WEBJARS.contains(rawPath) || KATEX_FONT.matcher(rawPath).matches();
+    }
 
     /** A short hash of every file under {@code folder}, names and bytes, in a stable order. */
     static String versionOf(Path folder) throws IOException {

@@ -21,6 +21,7 @@ final class Pages {
     private final boolean dev;
     private final Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
     private SearchApi search;
+    private LessonFiles files;
 
     Pages(CourseState state, Templates templates, String basePath, String assetVersion, boolean dev) {
         this.state = state;
@@ -41,6 +42,10 @@ final class Pages {
         String slug = ctx.pathParam("slug");
         Course course = course();
         if (course == null || course.lesson(slug).isEmpty()) {
+            // a file at the top of the content folder has the same URL shape as a lesson
+            if (files != null && files.send(ctx)) {
+                return;
+            }
             throw new NotFoundResponse();
         }
         send(ctx, "/lessons/" + slug, () -> {
@@ -73,16 +78,31 @@ final class Pages {
         this.search = searchApi;
     }
 
+    void useFiles(LessonFiles lessonFiles) {
+        this.files = lessonFiles;
+    }
+
+    LessonFiles files() {
+        return files;
+    }
+
     SearchApi searchApi() {
         return search;
     }
 
     /** The search page: results without JavaScript, and where the search box's Enter goes. */
     void search(Context ctx) {
-        String q = SearchApi.query(ctx).strip();
         Course course = course();
         ctx.header("Cache-Control", "no-cache");
-        ctx.html(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))));
+        try {
+            String q = SearchApi.query(ctx).strip();
+            ctx.html(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))));
+        } catch (ApiProblem p) {
+            ctx.status(400).html(templates.render("message.jte", new MessagePage(site(course), course, 400,
+                    "Search too long or too complex",
+                    "The search " + p.detail() + ". Try a few key words, at most " + io.downhill.search.SearchIndex.MAX_QUERY_WORDS
+                            + " words and " + io.downhill.search.SearchIndex.MAX_QUERY_CHARS + " characters.", List.of())));
+        }
     }
 
     /** The whole course on one page, in order, for printing or saving as PDF. */

@@ -42,7 +42,13 @@ final class SearchApi {
         if (index == null) {
             return List.of();
         }
-        return index.search(query, LIMIT).stream().map(hit -> {
+        List<SearchIndex.Hit> hits;
+        try {
+            hits = index.search(query, LIMIT);
+        } catch (SearchIndex.QueryException e) {
+            throw problem(e);
+        }
+        return hits.stream().map(hit -> {
             Map<String, String> r = new LinkedHashMap<>();
             r.put("lesson", hit.lesson());
             r.put("heading", hit.heading());
@@ -52,15 +58,22 @@ final class SearchApi {
         }).toList();
     }
 
+    /** The {@code q} parameter, within the bounds, or a 400 that names {@code q} and the bound. */
     static String query(Context ctx) {
         String q = ctx.queryParam("q");
         if (q == null) {
             return "";
         }
-        if (q.length() > SearchIndex.MAX_QUERY_CHARS) {
-            throw ApiProblem.badRequest("q", "must be at most " + SearchIndex.MAX_QUERY_CHARS + " characters");
+        try {
+            SearchIndex.checkBounds(q.strip());
+        } catch (SearchIndex.QueryException e) {
+            throw problem(e);
         }
         return q;
+    }
+
+    static ApiProblem problem(SearchIndex.QueryException e) {
+        return new ApiProblem(400, "Invalid search query", "q", e.getMessage());
     }
 
     void search(Context ctx) {

@@ -64,6 +64,7 @@ public final class Server {
             RunApi runApi = new RunApi(compute, runs);
             SearchApi search = new SearchApi(state, options.basePath());
             pages.useSearch(search);
+            pages.useFiles(new LessonFiles(state));
             DevReload devReload = options.dev() ? new DevReload(state, sources.watched()) : null;
             Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, runApi, compute, devReload));
             try {
@@ -102,23 +103,15 @@ public final class Server {
             s.location = Location.CLASSPATH;
             s.precompressMaxSize = WEBJAR_PRECOMPRESS_LIMIT;
             s.headers = Map.of("Cache-Control", Assets.IMMUTABLE);
+            s.skipFileFunction = request -> !Assets.isPageWebjar(request.getRequestURI().substring(request.getContextPath().length()));
         });
-        // Images and other files next to the lessons, at the URL a relative link in a lesson resolves to.
-        config.staticFiles.add(s -> {
-            s.hostedPath = "/lessons";
-            s.directory = sources.contentLocation() == Location.CLASSPATH
-                    ? Bundled.CONTENT : sources.content().toString();
-            s.location = sources.contentLocation();
-            s.headers = Map.of("Cache-Control", "no-cache");
-            s.skipFileFunction = request -> isSourceFile(request.getRequestURI());
-        });
-
-        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        SecurityHeaders.install(config);
         ProxyDiagnostics.install(config, compute::client);
         config.routes.get("/", pages::index);
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
         config.routes.get("/lessons/{slug}", pages::lesson);
+        config.routes.get("/lessons/<file>", pages.files()::serve);
         config.routes.get("/search", pages::search);
         config.routes.get("/print", pages::print);
         config.routes.get("/api/search", pages.searchApi()::search);
@@ -192,11 +185,6 @@ public final class Server {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             ctx.status(p.status()).result(p.getMessage());
         }
-    }
-
-    private static boolean isSourceFile(String uri) {
-        String lower = uri.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".md") || lower.endsWith(".yml") || lower.endsWith(".yaml") || !lower.contains(".");
     }
 
     private static String rootMessage(Throwable e) {
