@@ -45,6 +45,7 @@ public final class CourseLoader {
                         .sorted(byPrefixThenName())
                         .forEach(folders::add);
             }
+            markdown.useFileSlugs(chosenSlugs(folders));
             List<Part> parts = new ArrayList<>();
             Map<String, String> slugOwners = new HashMap<>();
             List<Draft> all = new ArrayList<>();
@@ -75,6 +76,29 @@ public final class CourseLoader {
             issues.add(ContentIssue.error(root.toString(), 1, "cannot read the course: " + e.getMessage()));
             throw new CourseException(issues);
         }
+    }
+
+    /**
+     * Lessons whose front matter sets {@code slug:}, by file name, read before any lesson is
+     * rendered so that a link to the file finds the address. Problems are reported later.
+     */
+    private static Map<String, String> chosenSlugs(List<Path> folders) throws IOException {
+        Map<String, String> chosen = new HashMap<>();
+        for (Path folder : folders) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path file : walk.filter(p -> Files.isRegularFile(p) && fileName(p).endsWith(".md")).toList()) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    if (!text.contains("slug:")) {
+                        continue;
+                    }
+                    FrontMatter.Split split = FrontMatter.parse(fileName(file), text, new ArrayList<>());
+                    if (split != null && split.frontMatter().slug() != null) {
+                        chosen.put(fileName(file), split.frontMatter().slug());
+                    }
+                }
+            }
+        }
+        return chosen;
     }
 
     /** The part around a folder's lessons: title and description from part.yml or the folder name. */
@@ -115,14 +139,14 @@ public final class CourseLoader {
         List<Draft> drafts = new ArrayList<>();
         for (Path file : files) {
             String rel = relative(root, file);
-            String slug = Slugs.slug(fileName(file));
-            if (slug.isEmpty()) {
-                issues.add(ContentIssue.error(rel, 1, "file name gives an empty URL slug; use letters or digits"));
-                continue;
-            }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             FrontMatter.Split split = FrontMatter.parse(rel, text, issues);
             if (split == null) {
+                continue;
+            }
+            String slug = split.frontMatter().slug() != null ? split.frontMatter().slug() : Slugs.slug(fileName(file));
+            if (slug.isEmpty()) {
+                issues.add(ContentIssue.error(rel, 1, "file name gives an empty URL slug; use letters or digits, or set 'slug:'"));
                 continue;
             }
             String owner = slugOwners.putIfAbsent(slug, rel);
@@ -141,9 +165,9 @@ public final class CourseLoader {
             OptionalInt prefix = Slugs.prefix(fileName(file));
             int order = fm.order() != null ? fm.order() : prefix.orElse(Integer.MAX_VALUE);
             drafts.add(new Draft(lesson, order, rel, split.bodyLine()));
-            for (SourcePos at : body.unclosedMath()) {
-                issues.add(new ContentIssue(rel, split.bodyLine() + at.bodyLine(), at.column(), ContentIssue.Severity.ERROR,
-                        "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
+            for (MarkdownIssue issue : body.issues()) {
+                issues.add(new ContentIssue(rel, split.bodyLine() + issue.bodyLine(), issue.column(),
+                        ContentIssue.Severity.ERROR, issue.message()));
             }
         }
         drafts.sort(Comparator.comparingInt(Draft::order).thenComparing(Draft::fileName));

@@ -75,16 +75,38 @@ final class LinkCheck {
             return anchor == null || anchors.get(lesson.slug()).contains(anchor) ? null
                     : "no heading '#" + anchor + "' on this page";
         }
+        String written = link.written().contains("#") ? link.written().substring(0, link.written().indexOf('#')) : link.written();
+        if (written.endsWith(".md")) {
+            return slugs.contains(path) ? missingPage(path, anchor)
+                    : "link to '" + written + "': no lesson of this course comes from that file";
+        }
+        Path target = root.resolve(written).normalize();
+        if (!target.startsWith(root.normalize())) {
+            return (link.image() ? "image" : "link") + " '" + written + "' points outside the content folder, which is not served"
+                    + (link.image() ? "; copy the file into the course" : "; link to its web address instead");
+        }
         String last = path.substring(path.lastIndexOf('/') + 1);
         if (link.image() || last.contains(".")) {
-            Path file = root.resolve(path).normalize();
-            if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(target)) {
                 return (link.image() ? "image" : "file") + " '" + path + "' is not in the content folder"
                         + " (paths are relative to the content folder, e.g. img/figure.png)";
+            }
+            if (!insideReally(target)) {
+                return (link.image() ? "image" : "file") + " '" + path + "' is a link to a file outside the content folder,"
+                        + " which is not served; copy the file into the course";
             }
             return null;
         }
         return missingPage(path, anchor);
+    }
+
+    /** Symbolic links are followed when a file is served, so the real file must be inside too. */
+    private boolean insideReally(Path file) {
+        try {
+            return file.toRealPath().startsWith(root.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private String missingPage(String slug, String anchor) {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The course being served. Outside dev mode it is loaded once; in dev mode a reload replaces it,
- * and a broken edit keeps the last good course while the errors are shown on every page.
+ * The course being served. A reload builds a whole new course and swaps it in at once, so a
+ * request sees either the old course or the new one. A broken edit keeps the last good course;
+ * its errors are kept too (dev mode shows them on every page, a served course only logs them).
  */
 final class CourseState {
     record Snapshot(Course course, List<ContentIssue> errors, long version) {}

@@ -69,7 +69,8 @@ final class RunStreams implements AutoCloseable {
     /** The same admission for {@code GET /api/train/stream}: a network's training as events. */
     void admitTraining(Context ctx) {
         TrainingSpec spec = TrainingSpec.parse(specParam(ctx));
-        reserve(ctx, () -> new TrainFrames(spec));
+        long resumeAfter = lastEventId(ctx);
+        reserve(ctx, () -> new TrainFrames(spec, resumeAfter));
     }
 
     private static String specParam(Context ctx) {

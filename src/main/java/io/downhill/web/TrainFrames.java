@@ -9,6 +9,8 @@ import java.io.StringWriter;
 /**
  * A network's training as frames: 10 steps each (loss, accuracy, per-layer gradient norms,
  * clipping), and every 5th frame and the last one the decision surface on a 30×30 grid.
+ * Training is seeded, so a reconnect that already has steps up to {@code resumeAfter} trains to
+ * that step again without sending it and goes on from there, as a run stream does.
  */
 final class TrainFrames implements FrameSource {
     static final int STEPS_PER_FRAME = 10;
@@ -17,10 +19,18 @@ final class TrainFrames implements FrameSource {
     private final Trainer trainer;
     private final TrainingSpec spec;
     private final double[][] range;
+    private final long resumeAfter;
     private int frames;
 
     TrainFrames(TrainingSpec spec) {
+        this(spec, -1);
+    }
+
+    TrainFrames(TrainingSpec spec, long resumeAfter) {
         this.spec = spec;
+        this.resumeAfter = Math.min(resumeAfter, spec.maxSteps());
+        // frames already sent, so the surface keeps its every-5th-frame rhythm and the data is not resent
+        this.frames = resumeAfter <= 0 ? 0 : (int) ((this.resumeAfter + STEPS_PER_FRAME - 1) / STEPS_PER_FRAME);
         this.trainer = new Trainer(spec.net(), spec.data());
         double[][] x = spec.data().x();
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
@@ -43,6 +53,13 @@ final class TrainFrames implements FrameSource {
     @Override
     public String nextFrame() throws IOException {
         if (!hasNext()) {
+            return null;
+        }
+        if (trainer.t() < resumeAfter) {
+            // replay a frame's worth of steps per call, so a resuming stream shares the threads fairly
+            for (int k = 0; k < STEPS_PER_FRAME && trainer.t() < resumeAfter; k++) {
+                trainer.step();
+            }
             return null;
         }
         StringWriter text = new StringWriter(4096);
