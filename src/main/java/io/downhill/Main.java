@@ -7,7 +7,7 @@ import io.downhill.web.ServerOptions;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Command line: {@code serve} (the default) and {@code help}. */
+/** Command line: {@code serve} (the default), {@code check}, {@code new} and {@code help}. */
 public final class Main {
     static final String USAGE = """
             Usage: java -jar downhill.jar [serve] [options]
@@ -15,7 +15,9 @@ public final class Main {
             Commands:
               serve              start the course web site (the default)
               check              validate the course and print file:line:col: problems;
-                                 exit 1 on errors ([--content DIR] [--format text|json])
+                                 exit 1 on errors ([--content DIR] [--format text|json]
+                                 [--watch: check again on every save, until Ctrl-C])
+              new DIR            write a small course to start from into the new folder DIR
               help               print this text
 
             Options for serve:
@@ -29,7 +31,9 @@ public final class Main {
               --max-streams-per-client N
                                  open run streams per learner (default 24)
               --dev              author mode: reload pages when markdown, templates or
-                                 static files change; show drafts and content errors on the page
+                                 static files change; show drafts and content errors on the page.
+                                 templates/ and static/ in the current folder override the
+                                 bundled ones, file by file
               -h, --help         print this text
             """;
 
@@ -52,6 +56,9 @@ public final class Main {
         }
         if (command.equals("check")) {
             return Check.run(rest, out, err);
+        }
+        if (command.equals("new")) {
+            return NewCourse.run(rest, out, err);
         }
         if (!command.equals("serve")) {
             err.println("downhill: unknown command '" + command + "'. Run with --help for usage.");
