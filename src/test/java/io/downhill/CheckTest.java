@@ -76,7 +76,7 @@ class CheckTest {
 
         assertThat(check("check", "--content", root.toString())).isEqualTo(1);
         assertThat(output()).contains(
-                "01-first.md:3:1: warning: unknown front matter key 'descripton' (did you mean 'description'?)",
+                "01-first.md:3:1: error: unknown front matter key 'descripton' (did you mean 'description'?)",
                 "01-first.md:7:5: error: lesson 'second' has no heading '#details'",
                 "01-first.md:7:38: error: link to a lesson that does not exist: 'nowhere'",
                 "01-first.md:9:21: error: image 'img/missing.png' is not in the content folder",
@@ -85,7 +85,7 @@ class CheckTest {
                 "01-first.md:20:1: error: widget: 'type' must be one of descent-1d, descent-2d, lr-compare, optimizer-race, schedule-explorer, stopping-rules, batch-noise, custom-function, gradient-lab, landscape-traps, deep-gradients, not 'descent-3d'",
                 "01-first.md:26:1: error: quiz: 'answer' must be from 1 to 2, not 3",
                 "part/02-second.md:1:1: error: duplicate slug 'second'",
-                "03-no-title.md:1:1: error: front matter needs a 'title'");
+                "03-no-title.md:1:1: error: front matter needs a 'title' (or the body a '# Title' heading)");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public record FrontMatter(String title, Integer order, String description, boolean draft, List<String> tags, String slug) {
 
+    private static final String UNKNOWN_KEY = "unknown front matter key ";
     static final List<String> KEYS = List.of("title", "order", "weight", "description", "draft", "tags", "slug");
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final java.util.regex.Pattern H1 = java.util.regex.Pattern.compile("^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$");
@@ -97,7 +98,7 @@ public record FrontMatter(String title, Integer order, String description, boole
         for (var entry : fields.entrySet()) {
             if (!KEYS.contains(entry.getKey())) {
                 issues.add(ContentIssue.error(file, entry.getValue().line(),
-                        "unknown front matter key '" + entry.getKey() + "'" + Suggest.didYouMean(entry.getKey(), KEYS)
+                        UNKNOWN_KEY + "'" + entry.getKey() + "'" + Suggest.didYouMean(entry.getKey(), KEYS)
                                 + " (known: " + String.join(", ", KEYS) + ")"));
             }
         }
@@ -141,7 +142,9 @@ public record FrontMatter(String title, Integer order, String description, boole
             issues.add(ContentIssue.error(file, fields.get("slug").line(),
                     "'slug' is the lesson's address: lower-case letters, digits and single hyphens, such as 'my-lesson', not '" + slug + "'"));
         }
-        boolean failed = issues.subList(before, issues.size()).stream().anyMatch(ContentIssue::isError);
+        // a misspelt key fails the check, but the lesson still loads so its other problems are found too
+        boolean failed = issues.subList(before, issues.size()).stream()
+                .anyMatch(i -> i.isError() && !i.message().startsWith(UNKNOWN_KEY));
         return failed ? null : new FrontMatter(titleText, order != null ? order : weight, description, draft, List.copyOf(tags), slug);
     }
 

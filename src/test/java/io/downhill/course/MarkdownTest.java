@@ -21,7 +21,7 @@ class MarkdownTest {
     @Test
     void displayMathsInAParagraph() {
         assertThat(html("$$\\sum_i x_i^2$$"))
-                .isEqualTo("<p><div class=\"math-display\">\\sum_i x_i^2</div></p>\n");
+                .isEqualTo("<p><span class=\"math-display\">\\sum_i x_i^2</span></p>\n");
     }
 
     @Test
