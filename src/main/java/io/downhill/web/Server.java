@@ -222,6 +222,11 @@ public final class Server {
         return state.snapshot().course();
     }
 
+    /** Errors of the last edit that could not be published (empty when the newest content is served). */
+    public List<io.downhill.course.ContentIssue> contentErrors() {
+        return state.snapshot().errors();
+    }
+
     public int port() {
         return app.port();
     }
