@@ -30,6 +30,18 @@ public final class CourseLoader {
 
     private record Draft(Lesson lesson, int order, String fileName, int bodyLine) {}
 
+    /** A lesson body rendered with its blocks and their problems: the costly part of a load. */
+    private record Rendered(String source, int bodyLine, Map<String, String> fileSlugs, RenderedMarkdown body,
+                            List<Embed> embeds, List<ContentIssue> issues) {}
+
+    /**
+     * Bodies from the previous load, by file. A reload after one saved file renders only that
+     * file again, which keeps the save-to-refresh time of a large course short.
+     */
+    private Map<String, Rendered> previous = Map.of();
+    private Map<String, Rendered> current = new HashMap<>();
+    private Map<String, String> fileSlugs = Map.of();
+
     public Course load(Path root) throws CourseException {
         List<ContentIssue> issues = new ArrayList<>();
         try {
@@ -45,7 +57,10 @@ public final class CourseLoader {
                         .sorted(byPrefixThenName())
                         .forEach(folders::add);
             }
-            markdown.useFileSlugs(chosenSlugs(folders));
+            fileSlugs = chosenSlugs(folders);
+            markdown.useFileSlugs(fileSlugs);
+            current = new HashMap<>();
+            headers = new HashMap<>();
             List<Part> parts = new ArrayList<>();
             Map<String, String> slugOwners = new HashMap<>();
             List<Draft> all = new ArrayList<>();
@@ -68,6 +83,8 @@ public final class CourseLoader {
             }
             new LinkCheck(root, all.stream().map(Draft::lesson).toList(), slugOwners.keySet())
                     .run(all.stream().map(d -> new LinkCheck.Source(d.lesson(), d.bodyLine())).toList(), issues);
+            previous = current;
+            previousHeaders = headers;
             if (issues.stream().anyMatch(ContentIssue::isError)) {
                 throw new CourseException(issues);
             }
@@ -140,7 +157,7 @@ public final class CourseLoader {
         for (Path file : files) {
             String rel = relative(root, file);
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            FrontMatter.Split split = FrontMatter.parse(rel, text, issues);
+            FrontMatter.Split split = frontMatter(rel, text, issues);
             if (split == null) {
                 continue;
             }
@@ -158,20 +175,54 @@ public final class CourseLoader {
             if (fm.draft() && !dev) {
                 continue;
             }
-            RenderedMarkdown body = markdown.render(split.body());
-            List<Embed> embeds = embeds(rel, split.bodyLine(), body.blocks(), issues);
+            Rendered rendered = render(rel, split);
+            issues.addAll(rendered.issues());
+            RenderedMarkdown body = rendered.body();
+            List<Embed> embeds = rendered.embeds();
             Lesson lesson = new Lesson(slug, fm.title(), fm.description(), fm.tags(), fm.draft(), partSlug, rel,
                     body, embeds);
             OptionalInt prefix = Slugs.prefix(fileName(file));
             int order = fm.order() != null ? fm.order() : prefix.orElse(Integer.MAX_VALUE);
             drafts.add(new Draft(lesson, order, rel, split.bodyLine()));
-            for (MarkdownIssue issue : body.issues()) {
-                issues.add(new ContentIssue(rel, split.bodyLine() + issue.bodyLine(), issue.column(),
-                        ContentIssue.Severity.ERROR, issue.message()));
-            }
+
         }
         drafts.sort(Comparator.comparingInt(Draft::order).thenComparing(Draft::fileName));
         return drafts;
+    }
+
+    private record Header(String text, FrontMatter.Split split, List<ContentIssue> issues) {}
+
+    private Map<String, Header> previousHeaders = Map.of();
+    private Map<String, Header> headers = new HashMap<>();
+
+    /** The front matter of a file, parsed again only when the file's text changed since the last load. */
+    private FrontMatter.Split frontMatter(String rel, String text, List<ContentIssue> issues) {
+        Header header = previousHeaders.get(rel);
+        if (header == null || !header.text().equals(text)) {
+            List<ContentIssue> found = new ArrayList<>();
+            header = new Header(text, FrontMatter.parse(rel, text, found), List.copyOf(found));
+        }
+        headers.put(rel, header);
+        issues.addAll(header.issues());
+        return header.split();
+    }
+
+    private Rendered render(String rel, FrontMatter.Split split) {
+        Rendered before = previous.get(rel);
+        Rendered rendered = before != null && before.source().equals(split.body()) && before.bodyLine() == split.bodyLine()
+                && before.fileSlugs().equals(fileSlugs) ? before : null;
+        if (rendered == null) {
+            RenderedMarkdown body = markdown.render(split.body());
+            List<ContentIssue> found = new ArrayList<>();
+            List<Embed> embeds = embeds(rel, split.bodyLine(), body.blocks(), found);
+            for (MarkdownIssue issue : body.issues()) {
+                found.add(new ContentIssue(rel, split.bodyLine() + issue.bodyLine(), issue.column(),
+                        ContentIssue.Severity.ERROR, issue.message()));
+            }
+            rendered = new Rendered(split.body(), split.bodyLine(), fileSlugs, body, embeds, List.copyOf(found));
+        }
+        current.put(rel, rendered);
+        return rendered;
     }
 
     /**

@@ -78,9 +78,13 @@ final class DevReload implements AutoCloseable {
                     contentChanged |= handle(more);
                 }
                 if (contentChanged) {
+                    // pages start reloading while the course loads; their requests wait for it
+                    state.reloadStarting();
+                    broadcast();
                     publish();
+                } else {
+                    broadcast();
                 }
-                broadcast();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();

@@ -147,7 +147,7 @@ final class Pages {
     }
 
     private Course course() {
-        return state.snapshot().course();
+        return (dev ? state.settled() : state.snapshot()).course();
     }
 
     private Site site(Course course) {
@@ -158,7 +158,7 @@ final class Pages {
     private void send(Context ctx, String key, java.util.function.Supplier<String> render) {
         ctx.header("Cache-Control", "no-cache");
         if (dev) {
-            var snapshot = state.snapshot();
+            var snapshot = state.settled();
             if (!snapshot.errors().isEmpty()) {
                 ctx.status(500).html(templates.render("message.jte", new MessagePage(site(snapshot.course()),
                         snapshot.course(), 500, "The course has errors",
