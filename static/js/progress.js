@@ -1,6 +1,9 @@
 // Learner progress, kept only in this browser: lessons visited and quick checks answered.
 
-const KEY = 'downhill-progress';
+// Two courses on one host share localStorage, so each base path keeps its own ticks. A course at
+// the root keeps the original key, so ticks saved before this change stay.
+const BASE = document.body?.dataset.base ?? '';
+const KEY = BASE ? `downhill-progress:${BASE}` : 'downhill-progress';
 
 function load() {
   try {

@@ -93,6 +93,8 @@ function followContents() {
 function listenForDevReload() {
   if (document.body.dataset.dev !== 'true') return;
   const source = new EventSource(`${document.body.dataset.base}/_dev/reload`);
+  // marks the page as listening, so that a tool (or a test) knows a save now reloads it
+  source.addEventListener('open', () => { document.body.dataset.devReload = 'listening'; });
   source.addEventListener('reload', () => window.location.reload());
 }
 

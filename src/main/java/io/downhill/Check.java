@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code check}: validates a course without serving it, with the same loader the server uses, and
- * prints {@code file:line:col: error|warning: message} lines (or JSON for tools).
+ * prints {@code file:line:col: error|warning: message} lines (or JSON for tools). With
+ * {@code --watch} it checks again each time a file of the course changes, until stopped.
  */
 final class Check {
     private Check() {}
@@ -25,8 +26,13 @@ final class Check {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Path content = null;
         String format = "text";
+        boolean watch = false;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
+            if (flag.equals("--watch")) {
+                watch = true;
+                continue;
+            }
             if ((flag.equals("--content") || flag.equals("--format")) && i + 1 >= args.size()) {
                 err.println("downhill check: option " + flag + " needs a value. Run with --help for usage.");
                 return 2;
@@ -48,20 +54,61 @@ final class Check {
             err.println("downhill check: --content: no such folder " + content);
             return 2;
         }
-        List<ContentIssue> issues;
-        int lessons = 0;
+        Path root;
         try {
-            Path root = content != null ? content : Bundled.path(Bundled.CONTENT);
-            try {
-                var course = new CourseLoader(false).load(root);
-                issues = new ArrayList<>(course.warnings());
-                lessons = course.lessons().size();
-            } catch (CourseException e) {
-                issues = new ArrayList<>(e.issues());
-            }
+            root = content != null ? content : Bundled.path(Bundled.CONTENT);
         } catch (IOException e) {
             err.println("downhill check: " + e.getMessage());
             return 2;
+        }
+        if (!watch) {
+            return once(root, format, out, err);
+        }
+        if (content == null) {
+            err.println("downhill check: --watch needs --content DIR (the bundled course cannot change)");
+            return 2;
+        }
+        try {
+            return watch(root, format, out, err);
+        } catch (IOException e) {
+            err.println("downhill check: cannot watch " + root + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Checks, then waits for a change and checks again, until the thread is interrupted. */
+    static int watch(Path root, String format, PrintStream out, PrintStream err) throws IOException {
+        try (ContentWatch changes = new ContentWatch(root)) {
+            int status = once(root, format, out, err);
+            while (true) {
+                if (format.equals("text")) {
+                    out.println("watching " + root + " for changes (Ctrl-C to stop)");
+                }
+                out.flush();
+                try {
+                    changes.awaitChange();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return status;
+                }
+                if (format.equals("text")) {
+                    out.println();
+                    out.println("-- " + java.time.LocalTime.now().withNano(0) + " --");
+                }
+                status = once(root, format, out, err);
+            }
+        }
+    }
+
+    static int once(Path root, String format, PrintStream out, PrintStream err) {
+        List<ContentIssue> issues;
+        int lessons = 0;
+        try {
+            var course = new CourseLoader(false).load(root);
+            issues = new ArrayList<>(course.warnings());
+            lessons = course.lessons().size();
+        } catch (CourseException e) {
+            issues = new ArrayList<>(e.issues());
         }
         issues.sort(Comparator.comparing(ContentIssue::file).thenComparingInt(ContentIssue::line)
                 .thenComparingInt(ContentIssue::column));

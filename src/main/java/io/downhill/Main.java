@@ -7,7 +7,7 @@ import io.downhill.web.ServerOptions;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Command line: {@code serve} (the default) and {@code help}. */
+/** Command line: {@code serve} (the default), {@code check}, {@code new} and {@code help}. */
 public final class Main {
     static final String USAGE = """
             Usage: java -jar downhill.jar [serve] [options]
@@ -15,7 +15,9 @@ public final class Main {
             Commands:
               serve              start the course web site (the default)
               check              validate the course and print file:line:col: problems;
-                                 exit 1 on errors ([--content DIR] [--format text|json])
+                                 exit 1 on errors ([--content DIR] [--format text|json]
+                                 [--watch: check again on every save, until Ctrl-C])
+              new DIR            write a small course to start from into the new folder DIR
               help               print this text
 
             Options for serve:
@@ -31,7 +33,9 @@ public final class Main {
                                  open per address (default 4000: a class behind one NAT)
               --run-cache-mb N   memory for finished runs shared by all (default 64; 0: off)
               --dev              author mode: reload pages when markdown, templates or
-                                 static files change; show drafts and content errors on the page
+                                 static files change; show drafts and content errors on the page.
+                                 templates/ and static/ in the current folder override the
+                                 bundled ones, file by file
               -h, --help         print this text
             """;
 
@@ -54,6 +58,9 @@ public final class Main {
         }
         if (command.equals("check")) {
             return Check.run(rest, out, err);
+        }
+        if (command.equals("new")) {
+            return NewCourse.run(rest, out, err);
         }
         if (!command.equals("serve")) {
             err.println("downhill: unknown command '" + command + "'. Run with --help for usage.");

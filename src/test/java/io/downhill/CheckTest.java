@@ -76,7 +76,7 @@ class CheckTest {
 
         assertThat(check("check", "--content", root.toString())).isEqualTo(1);
         assertThat(output()).contains(
-                "01-first.md:3:1: warning: unknown front matter key 'descripton' (did you mean 'description'?)",
+                "01-first.md:3:1: error: unknown front matter key 'descripton' (did you mean 'description'?)",
                 "01-first.md:7:5: error: lesson 'second' has no heading '#details'",
                 "01-first.md:7:38: error: link to a lesson that does not exist: 'nowhere'",
                 "01-first.md:9:21: error: image 'img/missing.png' is not in the content folder",
@@ -85,7 +85,7 @@ class CheckTest {
                 "01-first.md:20:1: error: widget: 'type' must be one of descent-1d, descent-2d, lr-compare, optimizer-race, schedule-explorer, stopping-rules, batch-noise, custom-function, gradient-lab, landscape-traps, deep-gradients, not 'descent-3d'",
                 "01-first.md:26:1: error: quiz: 'answer' must be from 1 to 2, not 3",
                 "part/02-second.md:1:1: error: duplicate slug 'second'",
-                "03-no-title.md:1:1: error: front matter needs a 'title'");
+                "03-no-title.md:1:1: error: front matter needs a 'title' (or the body a '# Title' heading)");
     }
 
     @Test
@@ -138,5 +138,62 @@ class CheckTest {
         for (String line : expected) {
             assertThat(report).as(report).contains(line);
         }
+    }
+
+    @Test
+    void jsonFormatKeepsItsFieldsForEditors(@TempDir Path root) throws Exception {
+        write(root, "a.md", "---\ntitle: A\n---\n> [!WARN]\n> x\n");
+        assertThat(check("check", "--content", root.toString(), "--format", "json")).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(output());
+        assertThat(report.fieldNames()).toIterable().containsExactly("errors", "warnings", "issues");
+        JsonNode issue = report.get("issues").get(0);
+        assertThat(issue.fieldNames()).toIterable().containsExactlyInAnyOrder("file", "line", "column", "severity", "message");
+        assertThat(issue.get("line").asInt()).isEqualTo(4);
+        assertThat(issue.get("column").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void watchChecksAgainOnEverySave(@TempDir Path root) throws Exception {
+        write(root, "a.md", "---\ntitle: A\n---\nLet $x be.\n");
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread watcher = new Thread(() -> status.set(check("check", "--content", root.toString(), "--watch")));
+        watcher.start();
+        try {
+            awaitOutput("watching ", 1);
+            assertThat(output()).contains("a.md:4:5: error: maths not closed", "1 error(s)");
+            write(root, "a.md", "---\ntitle: A\n---\nLet $x$ be.\n");
+            awaitOutput("watching ", 2);
+            assertThat(output().substring(output().indexOf("-- "))).contains("course OK: 1 lessons");
+            write(root, "sub/b.md", "# B\n\n[gone](nowhere)\n");
+            awaitOutput("watching ", 3);
+            assertThat(output().substring(output().lastIndexOf("-- "))).contains("sub/b.md:3:1: error: link to a lesson that does not exist: 'nowhere'");
+        } finally {
+            watcher.interrupt();
+            watcher.join(5000);
+        }
+        assertThat(watcher.isAlive()).isFalse();
+        assertThat(status.get()).isEqualTo(1);
+    }
+
+    private void awaitOutput(String marker, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (output().split(java.util.regex.Pattern.quote(marker), -1).length - 1 < times) {
+            assertThat(System.nanoTime()).as("waiting for check to run " + times + " time(s)").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void newWritesACourseThatPassesCheck(@TempDir Path parent) throws Exception {
+        Path dir = parent.resolve("course");
+        assertThat(check("new", dir.toString())).isZero();
+        assertThat(output()).contains("Wrote a new course to", "01-getting-started/01-first-lesson.md");
+        out.reset();
+        assertThat(check("check", "--content", dir.toString())).isZero();
+        assertThat(output()).contains("course OK: 1 lessons, 0 warning(s)");
+        String lesson = Files.readString(dir.resolve("01-getting-started/01-first-lesson.md"));
+        assertThat(lesson).contains("$$", "> [!TIP]", "```widget", "```quiz");
+        assertThat(check("new", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not an empty folder");
     }
 }

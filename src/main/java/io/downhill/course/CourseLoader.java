@@ -30,6 +30,18 @@ public final class CourseLoader {
 
     private record Draft(Lesson lesson, int order, String fileName, int bodyLine) {}
 
+    /** A lesson body rendered with its blocks and their problems: the costly part of a load. */
+    private record Rendered(String source, int bodyLine, Map<String, String> fileSlugs, RenderedMarkdown body,
+                            List<Embed> embeds, List<ContentIssue> issues) {}
+
+    /**
+     * Bodies from the previous load, by file. A reload after one saved file renders only that
+     * file again, which keeps the save-to-refresh time of a large course short.
+     */
+    private Map<String, Rendered> previous = Map.of();
+    private Map<String, Rendered> current = new HashMap<>();
+    private Map<String, String> fileSlugs = Map.of();
+
     public Course load(Path root) throws CourseException {
         List<ContentIssue> issues = new ArrayList<>();
         try {
@@ -45,6 +57,10 @@ public final class CourseLoader {
                         .sorted(byPrefixThenName())
                         .forEach(folders::add);
             }
+            fileSlugs = chosenSlugs(folders);
+            markdown.useFileSlugs(fileSlugs);
+            current = new HashMap<>();
+            headers = new HashMap<>();
             List<Part> parts = new ArrayList<>();
             Map<String, String> slugOwners = new HashMap<>();
             List<Draft> all = new ArrayList<>();
@@ -67,6 +83,8 @@ public final class CourseLoader {
             }
             new LinkCheck(root, all.stream().map(Draft::lesson).toList(), slugOwners.keySet())
                     .run(all.stream().map(d -> new LinkCheck.Source(d.lesson(), d.bodyLine())).toList(), issues);
+            previous = current;
+            previousHeaders = headers;
             if (issues.stream().anyMatch(ContentIssue::isError)) {
                 throw new CourseException(issues);
             }
@@ -85,6 +103,29 @@ public final class CourseLoader {
             d.lesson().embeds().stream().filter(e -> e.quiz() != null).forEach(e -> refs.addAll(e.quiz().files()));
         }
         return refs;
+    }
+
+    /**
+     * Lessons whose front matter sets {@code slug:}, by file name, read before any lesson is
+     * rendered so that a link to the file finds the address. Problems are reported later.
+     */
+    private static Map<String, String> chosenSlugs(List<Path> folders) throws IOException {
+        Map<String, String> chosen = new HashMap<>();
+        for (Path folder : folders) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path file : walk.filter(p -> Files.isRegularFile(p) && fileName(p).endsWith(".md")).toList()) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    if (!text.contains("slug:")) {
+                        continue;
+                    }
+                    FrontMatter.Split split = FrontMatter.parse(fileName(file), text, new ArrayList<>());
+                    if (split != null && split.frontMatter().slug() != null) {
+                        chosen.put(fileName(file), split.frontMatter().slug());
+                    }
+                }
+            }
+        }
+        return chosen;
     }
 
     /** The part around a folder's lessons: title and description from part.yml or the folder name. */
@@ -125,14 +166,14 @@ public final class CourseLoader {
         List<Draft> drafts = new ArrayList<>();
         for (Path file : files) {
             String rel = relative(root, file);
-            String slug = Slugs.slug(fileName(file));
-            if (slug.isEmpty()) {
-                issues.add(ContentIssue.error(rel, 1, "file name gives an empty URL slug; use letters or digits"));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            FrontMatter.Split split = frontMatter(rel, text, issues);
+            if (split == null) {
                 continue;
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            FrontMatter.Split split = FrontMatter.parse(rel, text, issues);
-            if (split == null) {
+            String slug = split.frontMatter().slug() != null ? split.frontMatter().slug() : Slugs.slug(fileName(file));
+            if (slug.isEmpty()) {
+                issues.add(ContentIssue.error(rel, 1, "file name gives an empty URL slug; use letters or digits, or set 'slug:'"));
                 continue;
             }
             String owner = slugOwners.putIfAbsent(slug, rel);
@@ -144,24 +185,57 @@ public final class CourseLoader {
             if (fm.draft() && !dev) {
                 continue;
             }
-            RenderedMarkdown body = markdown.render(split.body());
-            List<Embed> embeds = embeds(rel, split.bodyLine(), body.blocks(), issues);
+            Rendered rendered = render(rel, split);
+            issues.addAll(rendered.issues());
+            RenderedMarkdown body = rendered.body();
+            List<Embed> embeds = rendered.embeds();
             Lesson lesson = new Lesson(slug, fm.title(), fm.description(), fm.tags(), fm.draft(), partSlug, rel,
                     body, embeds);
             OptionalInt prefix = Slugs.prefix(fileName(file));
             int order = fm.order() != null ? fm.order() : prefix.orElse(Integer.MAX_VALUE);
             drafts.add(new Draft(lesson, order, rel, split.bodyLine()));
-            for (SafeHtml.Finding f : body.unsafe()) {
-                issues.add(new ContentIssue(rel, split.bodyLine() + f.line(), f.column(), ContentIssue.Severity.WARNING,
-                        f.message()));
-            }
-            for (SourcePos at : body.unclosedMath()) {
-                issues.add(new ContentIssue(rel, split.bodyLine() + at.bodyLine(), at.column(), ContentIssue.Severity.ERROR,
-                        "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
-            }
         }
         drafts.sort(Comparator.comparingInt(Draft::order).thenComparing(Draft::fileName));
         return drafts;
+    }
+
+    private record Header(String text, FrontMatter.Split split, List<ContentIssue> issues) {}
+
+    private Map<String, Header> previousHeaders = Map.of();
+    private Map<String, Header> headers = new HashMap<>();
+
+    /** The front matter of a file, parsed again only when the file's text changed since the last load. */
+    private FrontMatter.Split frontMatter(String rel, String text, List<ContentIssue> issues) {
+        Header header = previousHeaders.get(rel);
+        if (header == null || !header.text().equals(text)) {
+            List<ContentIssue> found = new ArrayList<>();
+            header = new Header(text, FrontMatter.parse(rel, text, found), List.copyOf(found));
+        }
+        headers.put(rel, header);
+        issues.addAll(header.issues());
+        return header.split();
+    }
+
+    private Rendered render(String rel, FrontMatter.Split split) {
+        Rendered before = previous.get(rel);
+        Rendered rendered = before != null && before.source().equals(split.body()) && before.bodyLine() == split.bodyLine()
+                && before.fileSlugs().equals(fileSlugs) ? before : null;
+        if (rendered == null) {
+            RenderedMarkdown body = markdown.render(split.body());
+            List<ContentIssue> found = new ArrayList<>();
+            List<Embed> embeds = embeds(rel, split.bodyLine(), body.blocks(), found);
+            for (MarkdownIssue issue : body.issues()) {
+                found.add(new ContentIssue(rel, split.bodyLine() + issue.bodyLine(), issue.column(),
+                        ContentIssue.Severity.ERROR, issue.message()));
+            }
+            for (SafeHtml.Finding f : body.unsafe()) {
+                found.add(new ContentIssue(rel, split.bodyLine() + f.line(), f.column(), ContentIssue.Severity.WARNING,
+                        f.message()));
+            }
+            rendered = new Rendered(split.body(), split.bodyLine(), fileSlugs, body, embeds, List.copyOf(found));
+        }
+        current.put(rel, rendered);
+        return rendered;
     }
 
     /**

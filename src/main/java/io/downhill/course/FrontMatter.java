@@ -7,11 +7,17 @@ import java.util.Map;
 
 /**
  * The YAML header of a lesson. Parsed with a real YAML parser, field by field, so that every
- * complaint can name the line of the key it is about.
+ * complaint can name the line of the key it is about. It is optional, as in files written for
+ * other tools: without it (or without {@code title:}) the first {@code # heading} is the title,
+ * and that heading leaves the body so the page does not show it twice.
  */
-public record FrontMatter(String title, Integer order, String description, boolean draft, List<String> tags) {
+public record FrontMatter(String title, Integer order, String description, boolean draft, List<String> tags, String slug) {
 
-    static final List<String> KEYS = List.of("title", "order", "weight", "description", "draft", "tags");
+    private static final String UNKNOWN_KEY = "unknown front matter key ";
+    static final List<String> KEYS = List.of("title", "order", "weight", "description", "draft", "tags", "slug");
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final java.util.regex.Pattern H1 = java.util.regex.Pattern.compile("^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$");
+    private static final java.util.regex.Pattern FENCE = java.util.regex.Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
     /** The front matter and the markdown after it; {@code bodyLine} is the 1-based line the body starts on. */
     public record Split(FrontMatter frontMatter, String body, int bodyLine) {}
@@ -24,9 +30,7 @@ public record FrontMatter(String title, Integer order, String description, boole
         String source = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String[] lines = source.split("\r?\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
-            issues.add(ContentIssue.error(file, 1,
-                    "missing front matter: a lesson starts with a '---' line, YAML with at least 'title:', and another '---' line"));
-            return null;
+            return withHeadingTitle(file, new FrontMatter(null, null, null, false, List.of(), null), lines, 0, issues);
         }
         int close = -1;
         for (int i = 1; i < lines.length; i++) {
@@ -45,23 +49,63 @@ public record FrontMatter(String title, Integer order, String description, boole
             return null;
         }
         FrontMatter fm = fromFields(file, fields, issues);
-        String body = String.join("\n", java.util.Arrays.asList(lines).subList(close + 1, lines.length));
-        return fm == null ? null : new Split(fm, body, close + 2);
+        return fm == null ? null : withHeadingTitle(file, fm, lines, close + 1, issues);
+    }
+
+    /** The body from line {@code from}; without a title, the first {@code #} heading becomes it. */
+    private static Split withHeadingTitle(String file, FrontMatter fm, String[] lines, int from, List<ContentIssue> issues) {
+        String[] body = java.util.Arrays.copyOfRange(lines, from, lines.length);
+        FrontMatter result = fm;
+        if (fm.title() == null) {
+            int heading = firstHeading(body);
+            if (heading < 0) {
+                issues.add(ContentIssue.error(file, 1, from == 0
+                        ? "no title: start the file with a '# Title' heading, or with front matter ('---', 'title: …', '---')"
+                        : "front matter needs a 'title' (or the body a '# Title' heading)"));
+                return null;
+            }
+            var m = H1.matcher(body[heading]);
+            m.matches();
+            // the line stays, empty, so that every later line keeps its number in messages
+            body[heading] = "";
+            result = new FrontMatter(m.group(1).strip(), fm.order(), fm.description(), fm.draft(), fm.tags(), fm.slug());
+        }
+        return new Split(result, String.join("\n", body), from + 1);
+    }
+
+    private static int firstHeading(String[] body) {
+        String fence = null;
+        for (int i = 0; i < body.length; i++) {
+            var f = FENCE.matcher(body[i]);
+            if (f.find()) {
+                String mark = f.group(1);
+                if (fence == null) {
+                    fence = mark;
+                } else if (mark.charAt(0) == fence.charAt(0) && mark.length() >= fence.length()) {
+                    fence = null;
+                }
+                continue;
+            }
+            if (fence == null && H1.matcher(body[i]).matches()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static FrontMatter fromFields(String file, Map<String, YamlFields.Located> fields, List<ContentIssue> issues) {
         int before = issues.size();
         for (var entry : fields.entrySet()) {
             if (!KEYS.contains(entry.getKey())) {
-                issues.add(ContentIssue.warning(file, entry.getValue().line(),
-                        "unknown front matter key '" + entry.getKey() + "'" + Suggest.didYouMean(entry.getKey(), KEYS)
+                issues.add(ContentIssue.error(file, entry.getValue().line(),
+                        UNKNOWN_KEY + "'" + entry.getKey() + "'" + Suggest.didYouMean(entry.getKey(), KEYS)
                                 + " (known: " + String.join(", ", KEYS) + ")"));
             }
         }
         YamlFields.Located title = fields.get("title");
         String titleText = null;
         if (title == null || title.value().isNull()) {
-            issues.add(ContentIssue.error(file, 1, "front matter needs a 'title'"));
+            titleText = null;
         } else if (!title.value().isTextual() || title.value().asText().isBlank()) {
             issues.add(ContentIssue.error(file, title.line(), "'title' must be a non-empty text"));
         } else {
@@ -93,8 +137,15 @@ public record FrontMatter(String title, Integer order, String description, boole
                 issues.add(ContentIssue.error(file, t.line(), "'tags' must be a list such as [momentum, adam]"));
             }
         }
-        boolean failed = issues.subList(before, issues.size()).stream().anyMatch(ContentIssue::isError);
-        return failed ? null : new FrontMatter(titleText, order != null ? order : weight, description, draft, List.copyOf(tags));
+        String slug = text(file, fields, "slug", issues);
+        if (slug != null && !SLUG.matcher(slug).matches()) {
+            issues.add(ContentIssue.error(file, fields.get("slug").line(),
+                    "'slug' is the lesson's address: lower-case letters, digits and single hyphens, such as 'my-lesson', not '" + slug + "'"));
+        }
+        // a misspelt key fails the check, but the lesson still loads so its other problems are found too
+        boolean failed = issues.subList(before, issues.size()).stream()
+                .anyMatch(i -> i.isError() && !i.message().startsWith(UNKNOWN_KEY));
+        return failed ? null : new FrontMatter(titleText, order != null ? order : weight, description, draft, List.copyOf(tags), slug);
     }
 
     private static Integer integer(String file, Map<String, YamlFields.Located> fields, String key, List<ContentIssue> issues) {

@@ -76,6 +76,16 @@ final class LinkCheck {
             return anchor == null || anchors.get(lesson.slug()).contains(anchor) ? null
                     : "no heading '#" + anchor + "' on this page";
         }
+        String written = link.written().contains("#") ? link.written().substring(0, link.written().indexOf('#')) : link.written();
+        if (written.endsWith(".md")) {
+            return slugs.contains(path) ? missingPage(path, anchor)
+                    : "link to '" + written + "': no lesson of this course comes from that file";
+        }
+        Path target = root.resolve(written).normalize();
+        if (!target.startsWith(root.normalize())) {
+            return (link.image() ? "image" : "link") + " '" + written + "' points outside the content folder, which is not served"
+                    + (link.image() ? "; copy the file into the course" : "; link to its web address instead");
+        }
         String last = path.substring(path.lastIndexOf('/') + 1);
         if (link.image() || last.contains(".")) {
             String key = ContentFiles.normalise(path);
@@ -87,9 +97,22 @@ final class LinkCheck {
             if (ContentFiles.isSource(key)) {
                 return "'" + path + "' is a lesson source or settings file and " + NEVER_SERVED;
             }
+            if (!insideReally(file)) {
+                return (link.image() ? "image" : "file") + " '" + path + "' is a link to a file outside the content folder,"
+                        + " which is not served; copy the file into the course";
+            }
             return null;
         }
         return missingPage(path, anchor);
+    }
+
+    /** Symbolic links are followed when a file is served, so the real file must be inside too. */
+    private boolean insideReally(Path file) {
+        try {
+            return file.toRealPath().startsWith(root.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private String missingPage(String slug, String anchor) {

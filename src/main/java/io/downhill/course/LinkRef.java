@@ -1,4 +1,7 @@
 package io.downhill.course;
 
-/** A link or image in a lesson, with its 0-based line and 1-based column in the markdown body. */
-public record LinkRef(String destination, int bodyLine, int column, boolean image) {}
+/**
+ * A link or image in a lesson, with its 0-based line and 1-based column in the markdown body:
+ * where it points on the site, and how the author wrote it (for messages).
+ */
+public record LinkRef(String destination, String written, int bodyLine, int column, boolean image) {}

@@ -2,6 +2,7 @@ package io.downhill.course;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
@@ -37,6 +38,7 @@ public final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private Map<String, String> fileSlugs = Map.of();
 
     public Markdown() {
         List<Extension> extensions = List.of(
@@ -51,16 +53,32 @@ public final class Markdown {
                 .build();
     }
 
+    /**
+     * The address of each lesson file by file name, for links written to a file
+     * ({@code 02-the-learning-rate.md}); a lesson's {@code slug:} key makes it differ from the name.
+     */
+    void useFileSlugs(Map<String, String> slugsByFileName) {
+        this.fileSlugs = Map.copyOf(slugsByFileName);
+    }
+
     public RenderedMarkdown render(String source) {
-        Node document = parser.parse(source);
-        List<SourcePos> unclosedMath = MathInlineParser.takeUnclosed();
+        MathFences.Result fenced = MathFences.closeOrNeutralise(source);
+        List<MarkdownIssue> issues = new ArrayList<>(fenced.issues());
+        Node document = parser.parse(fenced.source());
+        for (SourcePos at : MathInlineParser.takeUnclosed()) {
+            issues.add(new MarkdownIssue(at.bodyLine(), at.column(),
+                    "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
+        }
         List<EmbeddedBlock> blocks = replaceEmbeddedBlocks(document);
         List<LinkRef> links = rewriteLinks(document);
+        HtmlParts.check(document, links, issues);
         Census census = new Census();
         document.accept(census);
         String html = SafeHtml.clean(renderer.render(document));
-        return new RenderedMarkdown(html, tableOfContents(html), census.words, census.math, census.code, blocks,
-                links, unclosedMath, unsafe(document, links), List.copyOf(SafeHtml.localReferences(html)));
+        issues.sort(java.util.Comparator.comparingInt(MarkdownIssue::bodyLine).thenComparingInt(MarkdownIssue::column));
+        return new RenderedMarkdown(html, tableOfContents(html), census.words, census.math || html.contains("class=\"math-"),
+                census.code, blocks, links, List.copyOf(issues), unsafe(document, links),
+                List.copyOf(SafeHtml.localReferences(html)));
     }
 
     /** Raw HTML and links that the sanitiser removes, with their body line, so {@code check} can name them. */
@@ -102,26 +120,27 @@ public final class Markdown {
      * pages ({@code the-learning-rate#anchor}); relative page links then work under any base path.
      * Returns every link and image with its position, for the course check.
      */
-    private static List<LinkRef> rewriteLinks(Node document) {
+    private List<LinkRef> rewriteLinks(Node document) {
         List<LinkRef> links = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Link link) {
-                link.setDestination(pageLink(link.getDestination()));
-                links.add(ref(link, link.getDestination(), false));
+                String written = link.getDestination();
+                link.setDestination(pageLink(written));
+                links.add(ref(link, link.getDestination(), written, false));
                 visitChildren(link);
             }
 
             @Override
             public void visit(Image image) {
-                links.add(ref(image, image.getDestination(), true));
+                links.add(ref(image, image.getDestination(), image.getDestination(), true));
                 visitChildren(image);
             }
         });
         return links;
     }
 
-    static String pageLink(String destination) {
+    String pageLink(String destination) {
         if (destination.contains("://") || destination.startsWith("mailto:") || destination.startsWith("#")) {
             return destination;
         }
@@ -132,14 +151,14 @@ public final class Markdown {
             return destination;
         }
         String file = path.substring(path.lastIndexOf('/') + 1);
-        return Slugs.slug(file) + anchor;
+        return fileSlugs.getOrDefault(file, Slugs.slug(file)) + anchor;
     }
 
-    private static LinkRef ref(Node node, String destination, boolean image) {
+    private static LinkRef ref(Node node, String destination, String written, boolean image) {
         var spans = node.getSourceSpans();
         int line = spans.isEmpty() ? 0 : spans.get(0).getLineIndex();
         int column = spans.isEmpty() ? 1 : spans.get(0).getColumnIndex() + 1;
-        return new LinkRef(destination, line, column, image);
+        return new LinkRef(destination, written, line, column, image);
     }
 
     /**

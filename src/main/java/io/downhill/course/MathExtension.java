@@ -51,10 +51,11 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
                 html.tag("/div");
                 html.line();
             } else if (node instanceof MathNode.Inline inline) {
-                String tag = inline.display ? "div" : "span";
-                html.tag(tag, Map.of("class", inline.display ? "math-display" : "math-inline"));
+                // $$…$$ inside a sentence is display maths, but a <div> may not sit in a <p>:
+                // a span styled as a block keeps the paragraph whole
+                html.tag("span", Map.of("class", inline.display ? "math-display" : "math-inline"));
                 html.text(inline.tex);
-                html.tag("/" + tag);
+                html.tag("/span");
             }
         }
     }

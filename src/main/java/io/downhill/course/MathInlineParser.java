@@ -14,7 +14,8 @@ import org.commonmark.parser.beta.Scanner;
  * Finds {@code $…$} and {@code $$…$$} inside paragraphs. The rules follow Pandoc's so that prices
  * stay text: an opening {@code $} must be followed by a non-space, a closing one preceded by a
  * non-space and not followed by a digit ({@code $5 and $10} is not maths). {@code \$} never gets
- * here because the backslash parser turns it into a literal dollar first.
+ * here because the backslash parser turns it into a literal dollar first, and a dollar inside a
+ * code span is code, never the end of a formula.
  */
 final class MathInlineParser implements InlineContentParser {
     /** Dollars that open maths but never close, for the course check. */
@@ -60,6 +61,11 @@ final class MathInlineParser implements InlineContentParser {
                 scanner.next();
                 continue;
             }
+            if (c == '`') {
+                // a code span is code: a dollar inside it ("`$HOME`") neither opens nor closes maths
+                skipCodeSpan(scanner);
+                continue;
+            }
             if (c != '$') {
                 scanner.next();
                 continue;
@@ -84,6 +90,22 @@ final class MathInlineParser implements InlineContentParser {
         }
         scanner.setPosition(start);
         return ParsedInline.none();
+    }
+
+    /** Moves past a code span starting here, or past the backticks when they open none. */
+    private static void skipCodeSpan(Scanner scanner) {
+        int ticks = scanner.matchMultiple('`');
+        Position afterOpen = scanner.position();
+        while (scanner.hasNext()) {
+            if (scanner.peek() == '`') {
+                if (scanner.matchMultiple('`') == ticks) {
+                    return;
+                }
+            } else {
+                scanner.next();
+            }
+        }
+        scanner.setPosition(afterOpen);
     }
 
     private static boolean isValidClose(String tex, boolean display, char after) {

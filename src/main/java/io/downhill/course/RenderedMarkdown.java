@@ -8,5 +8,5 @@ import java.util.List;
  * that may point at files next to the lessons.
  */
 public record RenderedMarkdown(String html, List<TocEntry> toc, int words, boolean hasMath, boolean hasCode,
-                               List<EmbeddedBlock> blocks, List<LinkRef> links, List<SourcePos> unclosedMath,
+                               List<EmbeddedBlock> blocks, List<LinkRef> links, List<MarkdownIssue> issues,
                                List<SafeHtml.Finding> unsafe, List<String> files) {}

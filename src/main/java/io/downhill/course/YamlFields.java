@@ -21,6 +21,33 @@ final class YamlFields {
 
     private YamlFields() {}
 
+    /**
+     * The parser's message without its own positions (they count from the start of the YAML, not
+     * of the file, and the issue already carries the right one), with a hint for the usual cause.
+     */
+    static String plain(String message) {
+        List<String> kept = new java.util.ArrayList<>();
+        boolean skipping = false;
+        for (String line : message.split("\n")) {
+            if (line.startsWith(" in 'reader'")) {
+                skipping = true;
+                continue;
+            }
+            if (skipping && (line.startsWith("    ") || line.isBlank())) {
+                continue;
+            }
+            skipping = false;
+            kept.add(line.strip());
+        }
+        java.util.Collections.reverse(kept);
+        String text = String.join("; ", kept);
+        if (text.contains("mapping values are not allowed") || text.contains("expected <block end>")
+                || text.contains("did not find expected key")) {
+            text += " (is this line indented differently from the lines around it?)";
+        }
+        return text;
+    }
+
     /** A YAML value with the 1-based file line of its key. */
     record Located(JsonNode value, int line) {
         Object plain() {
@@ -58,7 +85,8 @@ final class YamlFields {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             int line = where == null ? firstLine : where.getLineNr() - 1 + firstLine;
-            issues.add(ContentIssue.error(file, line, "broken YAML: " + e.getOriginalMessage()));
+            int column = where == null ? 1 : Math.max(1, where.getColumnNr());
+            issues.add(new ContentIssue(file, line, column, ContentIssue.Severity.ERROR, "broken YAML: " + plain(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
             issues.add(ContentIssue.error(file, firstLine, "cannot read YAML: " + e.getMessage()));

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The course being served. Outside dev mode it is loaded once; in dev mode a reload replaces it,
- * and a broken edit keeps the last good course while the errors are shown on every page.
+ * The course being served. A reload builds a whole new course and swaps it in at once, so a
+ * request sees either the old course or the new one. A broken edit keeps the last good course;
+ * its errors are kept too (dev mode shows them on every page, a served course only logs them).
  */
 final class CourseState {
     record Snapshot(Course course, List<ContentIssue> errors, long version) {}
@@ -36,6 +37,30 @@ final class CourseState {
         return current.get();
     }
 
+    /** Completes when the reload under way (if any) has swapped its course in. */
+    private volatile java.util.concurrent.CompletableFuture<Void> reloading =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * Marks a reload as started, so that {@link #settled()} waits for it: in dev mode the open
+     * pages are told to reload while the course loads, and their requests wait for the new course.
+     */
+    void reloadStarting() {
+        reloading = new java.util.concurrent.CompletableFuture<>();
+    }
+
+    /** The current snapshot once any reload under way is done (waiting at most a few seconds). */
+    Snapshot settled() {
+        try {
+            reloading.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // serve what there is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return current.get();
+    }
+
     /** Loads the course again; returns the new snapshot. */
     Snapshot reload() {
         Snapshot before = current.get();
@@ -46,6 +71,7 @@ final class CourseState {
             after = new Snapshot(before.course(), e.issues(), before.version() + 1);
         }
         current.set(after);
+        reloading.complete(null);
         return after;
     }
 

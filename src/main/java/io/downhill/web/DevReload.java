@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dev mode: watches the source folders and tells every open page to reload over Server-Sent
- * Events. Content changes reload the course first, so the page that reloads shows the new text
- * (or the new errors).
+ * Watches the course folder (and in dev mode the template and static folders). A content change
+ * loads the course again: a valid course replaces the served one at once, a broken one is logged
+ * and the last good course stays. In dev mode every open page is then told to reload over
+ * Server-Sent Events, so it shows the new text (or the new errors).
  */
 final class DevReload implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DevReload.class);
@@ -77,19 +78,32 @@ final class DevReload implements AutoCloseable {
                     contentChanged |= handle(more);
                 }
                 if (contentChanged) {
-                    var snapshot = state.reload();
-                    snapshot.errors().forEach(issue -> LOG.warn("{}", issue));
+                    // pages start reloading while the course loads; their requests wait for it
+                    state.reloadStarting();
+                    broadcast();
+                    publish();
+                } else {
+                    broadcast();
                 }
-                broadcast();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    private void publish() {
+        var snapshot = state.reload();
+        if (snapshot.errors().isEmpty()) {
+            LOG.info("published the edited course: {} lessons", snapshot.course().lessons().size());
+            return;
+        }
+        LOG.warn("the edited course has {} error(s); still serving the last good version", snapshot.errors().size());
+        snapshot.errors().forEach(issue -> LOG.warn("  {}", issue));
+    }
+
     private boolean handle(WatchKey key) {
         Path dir = (Path) key.watchable();
-        boolean contentChanged = dir.startsWith(content);
+        boolean contentChanged = content != null && dir.startsWith(content);
         for (var event : key.pollEvents()) {
             if (event.context() instanceof Path name && event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
                 Path created = dir.resolve(name);

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The HTML pages. Outside dev mode each page is rendered once and kept: the course cannot change
- * while the server runs, so a request costs a map lookup.
+ * The HTML pages. Outside dev mode each page is rendered once per published course and kept, so a
+ * request costs a map lookup; publishing an edit starts a fresh set.
  */
 final class Pages {
     private final CourseState state;
@@ -19,7 +19,9 @@ final class Pages {
     private final String basePath;
     private final String assetVersion;
     private final boolean dev;
-    private final Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
+    private record Rendered(Course course, Map<String, RenderedPage> pages) {}
+
+    private final java.util.concurrent.atomic.AtomicReference<Rendered> rendered = new java.util.concurrent.atomic.AtomicReference<>();
     private SearchApi search;
     private LessonFiles files;
 
@@ -137,7 +139,19 @@ final class Pages {
             }
             html = html.replace(Embed.placeholder(embed.index()), replacement);
         }
-        return html.replaceAll("id=\"([^\"]+)\"", "id=\"" + lesson.slug() + "--$1\"");
+        return fromPrintPage(html).replaceAll("id=\"([^\"]+)\"", "id=\"" + lesson.slug() + "--$1\"");
+    }
+
+    private static final java.util.regex.Pattern RELATIVE_URL =
+            java.util.regex.Pattern.compile("(\\s(?:src|href)=\")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^\"]+)\"");
+
+    /**
+     * A lesson's relative addresses ({@code img/x.png}, {@code the-learning-rate}) resolve against
+     * {@code /lessons/}; on {@code /print} they would not, so they are made absolute to the same place.
+     */
+    private String fromPrintPage(String html) {
+        String lessons = java.util.regex.Matcher.quoteReplacement(basePath + "/lessons/");
+        return RELATIVE_URL.matcher(html).replaceAll("$1" + lessons + "$2\"");
     }
 
     String notFound() {
@@ -153,7 +167,7 @@ final class Pages {
     }
 
     private Course course() {
-        return state.snapshot().course();
+        return (dev ? state.settled() : state.snapshot()).course();
     }
 
     private Site site(Course course) {
@@ -164,7 +178,7 @@ final class Pages {
     private void send(Context ctx, String key, java.util.function.Supplier<String> render) {
         ctx.header("Cache-Control", "no-cache");
         if (dev) {
-            var snapshot = state.snapshot();
+            var snapshot = state.settled();
             if (!snapshot.errors().isEmpty()) {
                 ctx.status(500).html(templates.render("message.jte", new MessagePage(site(snapshot.course()),
                         snapshot.course(), 500, "The course has errors",
@@ -174,6 +188,9 @@ final class Pages {
             ctx.html(render.get());
             return;
         }
-        rendered.computeIfAbsent(key, k -> RenderedPage.of(render.get())).send(ctx);
+        Course course = course();
+        Rendered cache = rendered.updateAndGet(r -> r != null && r.course() == course ? r
+                : new Rendered(course, new ConcurrentHashMap<>()));
+        cache.pages().computeIfAbsent(key, k -> RenderedPage.of(render.get())).send(ctx);
     }
 }

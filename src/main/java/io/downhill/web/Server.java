@@ -65,7 +65,10 @@ public final class Server {
             SearchApi search = new SearchApi(state, options.basePath());
             pages.useSearch(search);
             pages.useFiles(new LessonFiles(state));
-            DevReload devReload = options.dev() ? new DevReload(state, sources.watched()) : null;
+            // dev mode reloads open pages; a served course publishes content edits as they land
+            List<Path> watched = options.dev() ? sources.watched()
+                    : sources.watched().stream().filter(p -> p.equals(sources.content())).toList();
+            DevReload devReload = watched.isEmpty() && !options.dev() ? null : new DevReload(state, watched);
             Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, runApi, compute, devReload));
             try {
                 app.start(options.host(), options.port());
@@ -90,11 +93,19 @@ public final class Server {
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
 
+        if (sources.staticLocation() == Location.EXTERNAL) {
+            // a static/ folder on disk overrides the bundled files; what it lacks comes from the jar
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/static/" + assetVersion;
+                s.directory = sources.staticFiles().toString();
+                s.location = Location.EXTERNAL;
+                s.headers = Map.of("Cache-Control", "no-cache");
+            });
+        }
         config.staticFiles.add(s -> {
             s.hostedPath = "/static/" + assetVersion;
-            s.directory = sources.staticLocation() == Location.CLASSPATH
-                    ? Bundled.STATIC : sources.staticFiles().toString();
-            s.location = sources.staticLocation();
+            s.directory = Bundled.STATIC;
+            s.location = Location.CLASSPATH;
             s.headers = Map.of("Cache-Control", options.dev() ? "no-cache" : Assets.IMMUTABLE);
         });
         config.staticFiles.add(s -> {
@@ -107,6 +118,7 @@ public final class Server {
         });
         SecurityHeaders.install(config);
         ProxyDiagnostics.install(config, compute::client);
+        config.routes.before(Server::dropTrailingSlash);
         config.routes.get("/", pages::index);
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
@@ -134,7 +146,7 @@ public final class Server {
         config.routes.get("/api/problems", runApi::problems);
         config.routes.get("/api/optimizers", runApi::optimizers);
         config.routes.get("/api/schedules", runApi::schedules);
-        if (devReload != null) {
+        if (devReload != null && options.dev()) {
             config.routes.sse("/_dev/reload", devReload::connect);
         }
         config.routes.error(404, ctx -> notFound(ctx, pages));
@@ -152,6 +164,25 @@ public final class Server {
                 ctx.status(500).html(pages.serverError());
             }
         });
+    }
+
+    /**
+     * {@code /lessons/x/} would resolve a lesson's relative images and links one folder too deep,
+     * so every address with a trailing slash (except the site root) redirects to the one without.
+     */
+    private static void dropTrailingSlash(Context ctx) {
+        String path = ctx.path();
+        String root = ctx.contextPath().replaceAll("/$", "") + "/";
+        if (!path.endsWith("/") || path.equals(root)) {
+            return;
+        }
+        String target = path.replaceAll("/+$", "");
+        if (target.isEmpty() || target.length() < root.length() - 1) {
+            return;
+        }
+        String query = ctx.queryString();
+        ctx.redirect(query == null ? target : target + "?" + query, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+        ctx.skipRemainingHandlers();
     }
 
     private static void notFound(Context ctx, Pages pages) {
@@ -197,6 +228,11 @@ public final class Server {
 
     public Course course() {
         return state.snapshot().course();
+    }
+
+    /** Errors of the last edit that could not be published (empty when the newest content is served). */
+    public List<io.downhill.course.ContentIssue> contentErrors() {
+        return state.snapshot().errors();
     }
 
     public int port() {
@@ -247,31 +283,41 @@ public final class Server {
         }
     }
 
-    /** Where the course, templates and static files come from in this mode. */
+    /**
+     * Where the course, templates and static files come from in this mode. Everything is in the
+     * jar; in dev mode a {@code templates/} or {@code static/} folder in the working directory
+     * overrides the bundled files of the same name, so an author needs nothing but the jar.
+     */
     record Sources(Path content, Location contentLocation, Path templates, Path staticFiles, Location staticLocation) {
-        static Sources resolve(ServerOptions options) throws IOException, StartupException {
+        static Sources resolve(ServerOptions options) throws IOException {
             Path cwd = Path.of("").toAbsolutePath();
             Path content;
             Location contentLocation = Location.EXTERNAL;
             if (options.content() != null) {
                 content = options.content();
-            } else if (options.dev()) {
-                content = require(cwd.resolve("content"), "--dev without --content");
+            } else if (options.dev() && Files.isDirectory(cwd.resolve("content"))) {
+                content = cwd.resolve("content");
             } else {
                 content = Bundled.path(Bundled.CONTENT);
                 contentLocation = isOnDisk(content) ? Location.EXTERNAL : Location.CLASSPATH;
             }
+            Path bundledStatic = Bundled.path(Bundled.STATIC);
             if (!options.dev()) {
-                Path bundledStatic = Bundled.path(Bundled.STATIC);
                 return new Sources(content, contentLocation, null, bundledStatic, Location.CLASSPATH);
             }
-            Path templates = require(cwd.resolve("templates"), "--dev");
-            Path staticFiles = require(cwd.resolve("static"), "--dev");
-            return new Sources(content, contentLocation, templates, staticFiles, Location.EXTERNAL);
+            Path templates = Files.isDirectory(cwd.resolve("templates")) ? cwd.resolve("templates") : null;
+            Path staticFiles = Files.isDirectory(cwd.resolve("static")) ? cwd.resolve("static") : null;
+            return staticFiles == null
+                    ? new Sources(content, contentLocation, templates, bundledStatic, Location.CLASSPATH)
+                    : new Sources(content, contentLocation, templates, staticFiles, Location.EXTERNAL);
         }
 
+        /** The folders whose changes matter: the course, and in dev mode the overriding folders. */
         List<Path> watched() {
-            List<Path> folders = new ArrayList<>(List.of(content));
+            List<Path> folders = new ArrayList<>();
+            if (contentLocation == Location.EXTERNAL && isOnDisk(content)) {
+                folders.add(content);
+            }
             if (templates != null) {
                 folders.add(templates);
             }
@@ -283,14 +329,6 @@ public final class Server {
 
         private static boolean isOnDisk(Path p) {
             return p.getFileSystem().equals(java.nio.file.FileSystems.getDefault());
-        }
-
-        private static Path require(Path folder, String why) throws StartupException {
-            if (!Files.isDirectory(folder)) {
-                throw new StartupException(why + " serves the source folders, but there is no " + folder
-                        + ". Run it from the project folder (next to pom.xml).", null);
-            }
-            return folder;
         }
     }
 }

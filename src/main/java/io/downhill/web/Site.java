@@ -15,6 +15,11 @@ public record Site(String basePath, String assetVersion, boolean dev, CourseConf
         return basePath + "/static/" + assetVersion + "/" + file;
     }
 
+    /** A file of the course folder (logo, extra CSS), served where lessons' images are. */
+    public String courseFile(String path) {
+        return basePath + "/lessons/" + path;
+    }
+
     public String katex(String file) {
         return basePath + "/webjars/katex/" + Assets.KATEX + "/dist/" + file;
     }

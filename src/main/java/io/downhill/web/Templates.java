@@ -1,16 +1,19 @@
 package io.downhill.web;
 
+import gg.jte.CodeResolver;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
+import gg.jte.resolve.ResourceCodeResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * JTE templates: precompiled at build time for serving; compiled from {@code templates/} in dev
- * mode so that an edited template shows on the next reload.
+ * JTE templates: precompiled at build time for serving. In dev mode with a {@code templates/}
+ * folder they are compiled on use, each from that folder when it has the file and from the copy
+ * in the jar otherwise, so that an edited template shows on the next reload.
  */
 final class Templates {
     private final TemplateEngine engine;
@@ -25,7 +28,29 @@ final class Templates {
 
     static Templates fromSource(Path folder) throws IOException {
         Path classes = Files.createTempDirectory("downhill-templates");
-        return new Templates(TemplateEngine.create(new DirectoryCodeResolver(folder), classes, ContentType.Html));
+        return new Templates(TemplateEngine.create(new Overlay(new DirectoryCodeResolver(folder),
+                new ResourceCodeResolver(BUNDLED, Templates.class.getClassLoader())), classes, ContentType.Html));
+    }
+
+    static final String BUNDLED = "downhill/templates";
+
+    /** Files on disk first, then the bundled ones. */
+    private record Overlay(CodeResolver disk, CodeResolver bundled) implements CodeResolver {
+        @Override
+        public String resolve(String name) {
+            String own = disk.exists(name) ? disk.resolve(name) : null;
+            return own != null ? own : bundled.resolve(name);
+        }
+
+        @Override
+        public long getLastModified(String name) {
+            return disk.exists(name) ? disk.getLastModified(name) : bundled.getLastModified(name);
+        }
+
+        @Override
+        public boolean exists(String name) {
+            return disk.exists(name) || bundled.exists(name);
+        }
     }
 
     String render(String template, Object model) {

@@ -151,7 +151,13 @@ final class Fields {
                 if (!optimizers.contains(name)) {
                     throw new WidgetException(key, "'" + key + "' names '" + name + "', which is not in 'optimizers'");
                 }
-                lr.put(name, checkNumber(key, e.getValue(), 1e-5, 2));
+                try {
+                    lr.put(name, checkNumber(key, e.getValue(), 1e-5, 2));
+                } catch (WidgetException bad) {
+                    // name the optimizer: a race has several rates and the author must know which is wrong
+                    throw new WidgetException(key, "'" + key + "' of " + name
+                            + bad.getMessage().substring(key.length() + 2));
+                }
             }
         } else if (raw != null) {
             throw new WidgetException(key, "'" + key + "' must be a number or a map such as {sgd: 0.01, adam: 0.05}");

@@ -27,8 +27,21 @@ final class Browser {
         return open(width, height, null);
     }
 
+    /**
+     * A browser whose commands do not wait for a page to finish loading (scripts, charts), so a
+     * test can see when text first appears, as a reader does.
+     */
+    static ChromeDriver openWithoutWaitingForLoad(int width, int height) {
+        return open(width, height, null, org.openqa.selenium.PageLoadStrategy.NONE);
+    }
+
     /** With {@code downloads} set, files the page downloads land in that folder. */
     static ChromeDriver open(int width, int height, java.nio.file.Path downloads) {
+        return open(width, height, downloads, org.openqa.selenium.PageLoadStrategy.NORMAL);
+    }
+
+    private static ChromeDriver open(int width, int height, java.nio.file.Path downloads,
+                                     org.openqa.selenium.PageLoadStrategy strategy) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -38,6 +51,7 @@ final class Browser {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        options.setPageLoadStrategy(strategy);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--disable-extensions", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--window-size=" + width + "," + height);

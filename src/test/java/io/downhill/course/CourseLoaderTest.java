@@ -76,7 +76,7 @@ class CourseLoaderTest {
         assertThatThrownBy(() -> new CourseLoader(false).load(root))
                 .isInstanceOfSatisfying(CourseException.class, e -> assertThat(e.issues())
                         .extracting(ContentIssue::toString)
-                        .anyMatch(s -> s.equals("02-no-title.md:1:1: error: front matter needs a 'title'"))
+                        .anyMatch(s -> s.equals("02-no-title.md:1:1: error: front matter needs a 'title' (or the body a '# Title' heading)"))
                         .anyMatch(s -> s.startsWith("04-broken.md:") && s.contains("broken YAML"))
                         .anyMatch(s -> s.contains("duplicate slug 'ok'")));
     }

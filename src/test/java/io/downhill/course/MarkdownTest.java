@@ -22,7 +22,7 @@ class MarkdownTest {
     void displayMathsInAParagraph() {
         // a <div> cannot sit in a <p>: the served HTML is what a browser would build from it
         assertThat(html("$$\\sum_i x_i^2$$"))
-                .isEqualTo("<div class=\"math-display\">\\sum_i x_i^2</div>\n");
+                .isEqualTo("<p><span class=\"math-display\">\\sum_i x_i^2</span></p>\n");
     }
 
     @Test
