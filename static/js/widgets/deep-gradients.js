@@ -59,7 +59,11 @@ export default class DeepGradients {
     this.#running(true);
     this.#say('Training…');
     this.source.addEventListener('frame', (e) => this.#frame(JSON.parse(e.data)));
-    this.source.addEventListener('done', () => { this.stop(); this.#say(this.#summary()); });
+    this.source.addEventListener('done', () => {
+      this.stop();
+      this.#say(this.#summary());
+      this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
+    });
     this.source.addEventListener('error', () => {
       if (this.source && this.source.readyState === EventSource.CLOSED) this.stop('The training could not start.');
     });

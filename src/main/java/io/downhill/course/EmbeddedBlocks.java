@@ -1,7 +1,6 @@
 package io.downhill.course;
 
 import io.downhill.widget.WidgetException;
-import io.downhill.widget.WidgetSpec;
 import io.downhill.widget.Widgets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ final class EmbeddedBlocks {
     private EmbeddedBlocks() {}
 
     /** The widget, or null with issues added. {@code firstLine} is the file line of the YAML's first line. */
-    static WidgetSpec widget(String file, String yaml, int firstLine, List<ContentIssue> issues) {
+    static Widgets.Block widget(String file, String yaml, int firstLine, List<ContentIssue> issues) {
         Map<String, YamlFields.Located> fields = YamlFields.read(file, yaml, firstLine, issues);
         if (fields == null) {
             return null;
@@ -24,7 +23,7 @@ final class EmbeddedBlocks {
         Map<String, Object> plain = new LinkedHashMap<>();
         fields.forEach((key, located) -> plain.put(key, located.plain()));
         try {
-            return Widgets.parse(plain);
+            return Widgets.read(plain);
         } catch (WidgetException e) {
             YamlFields.Located at = e.key() == null ? null : fields.get(e.key());
             int line = at == null ? firstLine - 1 : at.line();
