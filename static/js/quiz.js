@@ -1,7 +1,7 @@
 // Quick checks: pick an answer, see whether it was right and why. Nothing goes to the server;
 // answered questions are remembered in this browser so the course can show progress.
 
-import { markQuizAnswered, quizAnswered } from './progress.js';
+import { markQuizAnswered, quizAnswered, showProgress } from './progress.js';
 
 function answer(quiz, chosen) {
   const right = Number(quiz.dataset.answer);
@@ -47,6 +47,7 @@ export function startQuizzes() {
       button.addEventListener('click', () => {
         answer(quiz, Number(button.dataset.choice));
         markQuizAnswered(quiz.dataset.quiz);
+        showProgress();
       });
     });
     if (quizAnswered(quiz.dataset.quiz)) quiz.classList.add('was-answered');

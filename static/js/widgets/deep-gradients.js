@@ -61,7 +61,12 @@ export default class DeepGradients {
     this.source = eventStream(`${this.api}/train/stream?spec=${encodeURIComponent(JSON.stringify(spec))}`, {
       onEvent: (name, data) => {
         if (name === 'frame') this.#frame(JSON.parse(data));
-        if (name === 'done') { this.stop(); this.#say(this.#summary()); return true; }
+        if (name === 'done') {
+          this.stop();
+          this.#say(this.#summary());
+          this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
+          return true;
+        }
         if (name === 'error') { this.stop(`The training stopped: ${JSON.parse(data).detail}`); return true; }
         return false;
       },

@@ -62,6 +62,7 @@ export default class GradientLab {
     if (!response.ok) return;
     this.lab = await response.json();
     this.render();
+    this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
   }
 
   render() {

@@ -1,10 +1,13 @@
-// Finds the widgets on the page and starts each with its own module.
+// Finds the widgets on the page and starts each with its own module, and its prediction if any.
+
+import { startPrediction } from './predict.js';
 
 const started = new WeakSet();
 
 async function hydrate(figure) {
   if (started.has(figure)) return;
   started.add(figure);
+  startPrediction(figure);
   try {
     const module = await import(`./${figure.dataset.widget}.js`);
     const widget = new module.default(figure);

@@ -118,6 +118,7 @@ export class Widget {
   }
 
   #ended() {
+    this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
     this.setSummary(this.summary());
     this.writeHash();
   }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import io.downhill.widget.WidgetSpec;
+import io.downhill.widget.Widgets;
 
 /**
  * Reads a content folder into a {@link Course}. Markdown files at the top are the first, untitled
@@ -256,9 +256,9 @@ public final class CourseLoader {
                     continue;
                 }
             } else {
-                WidgetSpec spec = EmbeddedBlocks.widget(file, block.yaml(), firstLine, found);
-                if (spec != null) {
-                    embeds.add(new Embed(i, spec, null, null));
+                Widgets.Block widget = EmbeddedBlocks.widget(file, block.yaml(), firstLine, found);
+                if (widget != null) {
+                    embeds.add(new Embed(i, widget.spec(), null, null, widget.predict()));
                     issues.addAll(found);
                     continue;
                 }

@@ -18,7 +18,7 @@ public final class Work {
      * The most one training stream may cost: a learner watches it form for a while, so it may take
      * longer than a run, and the fair scheduler keeps it from slowing anyone else.
      */
-    public static final long MAX_TRAINING = 8_000_000_000L;
+    public static final long MAX_TRAINING = 10_000_000_000L;
 
     /** One step's bookkeeping: the update, the stopping rules, copying and writing the step. */
     static final long STEP = 5_000;
@@ -103,6 +103,23 @@ public final class Work {
     public static long training(NetSpec net, int n, int steps, int gridCells, int grids) {
         long perStep = trainingUpdate(net, n) + n * pass(net) + STEP;
         return saturating(steps, perStep) + saturating((long) gridCells * grids, pass(net));
+    }
+
+    /** Steps in one frame of a training stream, and every how many frames the decision surface is drawn. */
+    public static final int TRAINING_STEPS_PER_FRAME = 10;
+    public static final int TRAINING_SURFACE_EVERY = 5;
+    /** The decision surface: a 30 × 30 grid. */
+    public static final int TRAINING_SURFACE = 30;
+
+    /** Frames of a training stream that carry a decision surface: every 5th and the last. */
+    public static int trainingSurfaces(int maxSteps) {
+        int frames = (maxSteps + TRAINING_STEPS_PER_FRAME - 1) / TRAINING_STEPS_PER_FRAME;
+        return (frames + TRAINING_SURFACE_EVERY - 1) / TRAINING_SURFACE_EVERY + 1;
+    }
+
+    /** A whole training stream: its steps and its decision surfaces. */
+    public static long trainingStream(NetSpec net, int n, int maxSteps) {
+        return training(net, n, maxSteps, TRAINING_SURFACE * TRAINING_SURFACE, trainingSurfaces(maxSteps));
     }
 
     private static long saturating(long a, long b) {

@@ -69,7 +69,7 @@ final class Pages {
                     : embed.quiz() != null
                     ? templates.render("quiz.jte", Map.<String, Object>of("id", lesson.slug() + "-q" + ++quizzes, "quiz", embed.quiz()))
                     : templates.render("widgets/" + embed.widget().type() + ".jte", Map.<String, Object>of(
-                            "view", new WidgetView("w" + (embed.index() + 1), basePath + "/api", embed.widget()),
+                            "view", new WidgetView("w" + (embed.index() + 1), basePath + "/api", embed.widget(), embed.predict()),
                             "spec", embed.widget()));
             html = html.replace(Embed.placeholder(embed.index()), shell);
         }

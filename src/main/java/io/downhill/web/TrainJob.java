@@ -3,6 +3,7 @@ package io.downhill.web;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.downhill.optim.nn.TrainStep;
 import io.downhill.optim.nn.Trainer;
+import io.downhill.optim.Work;
 import io.downhill.web.work.Job;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,9 +18,9 @@ import java.nio.charset.StandardCharsets;
  * first k steps without sending them and resumes with step k+1.
  */
 final class TrainJob implements Job {
-    static final int STEPS_PER_FRAME = 10;
-    static final int GRID = 30;
-    static final int GRID_EVERY = 5;
+    static final int STEPS_PER_FRAME = Work.TRAINING_STEPS_PER_FRAME;
+    static final int GRID = Work.TRAINING_SURFACE;
+    static final int GRID_EVERY = Work.TRAINING_SURFACE_EVERY;
     private static final byte[] TIME_LIMIT = ("event: error\ndata: {\"detail\":\"the training ran longer than its time limit\"}\n\n")
             .getBytes(StandardCharsets.UTF_8);
 
@@ -44,12 +45,6 @@ final class TrainJob implements Job {
         this.resumeAfter = resumeAfter;
         this.trainer = new Trainer(spec.net(), spec.data());
         this.range = rangeOf(spec.data().x());
-    }
-
-    /** The number of frames that carry a decision surface: every 5th and the last. */
-    static int surfaces(int maxSteps) {
-        int frames = (maxSteps + STEPS_PER_FRAME - 1) / STEPS_PER_FRAME;
-        return (frames + GRID_EVERY - 1) / GRID_EVERY + 1;
     }
 
     @Override

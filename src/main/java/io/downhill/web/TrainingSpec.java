@@ -64,7 +64,7 @@ record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
 
     /** The whole training with its decision surfaces. */
     static long work(NetSpec net, int n, int maxSteps) {
-        return Work.training(net, n, maxSteps, TrainJob.GRID * TrainJob.GRID, TrainJob.surfaces(maxSteps));
+        return Work.trainingStream(net, n, maxSteps);
     }
 
     long work() {

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.Catalog;
 import io.downhill.optim.OptimizerInfo;
 import io.downhill.optim.ProblemInfo;
+import io.downhill.widget.Predict;
 import io.downhill.widget.WidgetSpec;
 import java.util.List;
 import java.util.Map;
 
 /** What a widget's template needs besides its spec: its id, its config as JSON, and the API. */
-public record WidgetView(String id, String apiBase, WidgetSpec spec) {
+public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict predict) {
+    public WidgetView(String id, String apiBase, WidgetSpec spec) {
+        this(id, apiBase, spec, null);
+    }
+
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("sgd", "SGD"), Map.entry("momentum", "Momentum"), Map.entry("nesterov", "Nesterov"),
             Map.entry("adagrad", "AdaGrad"), Map.entry("rmsprop", "RMSprop"), Map.entry("adam", "Adam"),

@@ -11,7 +11,15 @@ public final class Widgets {
 
     private Widgets() {}
 
+    /** A widget block read: its type's spec, and the prediction it asks for (null: none). */
+    public record Block(WidgetSpec spec, Predict predict) {}
+
     public static WidgetSpec parse(Map<String, Object> yaml) {
+        return read(yaml).spec();
+    }
+
+    /** Reads a block; {@code predict} is shared by every type, so it is read here, not by each type. */
+    public static Block read(Map<String, Object> yaml) {
         Fields f = new Fields(yaml);
         if (yaml.get("type") == null) {
             throw new WidgetException(null, "a widget block needs 'type:', one of " + String.join(", ", TYPES));
@@ -31,7 +39,8 @@ public final class Widgets {
             case "deep-gradients" -> DeepGradients.from(f);
             default -> throw new WidgetException("type", "unknown widget type '" + type + "'");
         };
+        Predict predict = Predict.from(f);
         f.rejectUnknown(type);
-        return spec;
+        return new Block(spec, predict);
     }
 }

@@ -117,13 +117,23 @@ class AuthoringMistakesTest {
 
     @Test
     void aTrainingWidgetOverTheServersWorkBoundIsAnError() throws Exception {
-        write("a.md", "---\ntitle: A\n---\n```widget\ntype: deep-gradients\nwidth: 32\nmax_steps: 2000\n```\n");
-        assertThat(problems()).containsExactly("a.md:7:1: error: widget: training this network is over the server's"
-                + " work bound: max_steps × 30 (the most hidden layers a learner can pick) × width² × 232 ≈ 1.4e+10,"
-                + " at most 3e9; lower 'max_steps' to 420 or 'width'");
-        // at the bound it is accepted
-        write("a.md", "---\ntitle: A\n---\n```widget\ntype: deep-gradients\nwidth: 32\nmax_steps: 420\n```\n");
+        write("a.md", "---\ntitle: A\n---\n```widget\ntype: deep-gradients\nwidth: 16\nmax_steps: 2000\n```\n");
+        List<String> over = problems();
+        assertThat(over).hasSize(1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("a\\.md:7:1: error: widget: training this network is over"
+                + " the server's work bound: at 30 hidden layers \\(the most a learner can pick\\) it costs about \\S+ units,"
+                + " at most 1e\\+10; lower 'max_steps' to about (\\d+) or 'width'").matcher(over.get(0));
+        assertThat(m.matches()).as(over.get(0)).isTrue();
+        int fits = Integer.parseInt(m.group(1));
+        // the suggestion is exactly the bound: it is accepted, one step more is not
+        write("a.md", "---\ntitle: A\n---\n```widget\ntype: deep-gradients\nwidth: 16\nmax_steps: " + fits + "\n```\n");
         assertThat(problems()).isEmpty();
+        write("a.md", "---\ntitle: A\n---\n```widget\ntype: deep-gradients\nwidth: 16\nmax_steps: " + (fits + 1) + "\n```\n");
+        assertThat(problems()).hasSize(1);
+        // too wide for one update of the deepest network to interleave with other learners' work
+        write("a.md", "---\ntitle: A\n---\n```widget\ntype: deep-gradients\nwidth: 32\nmax_steps: 10\n```\n");
+        assertThat(problems()).containsExactly("a.md:7:1: error: widget: one training update of a 30-layer network of width 32"
+                + " is over the server's bound; lower 'width'");
     }
 
     @Test

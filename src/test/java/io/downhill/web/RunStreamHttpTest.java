@@ -158,7 +158,7 @@ class RunStreamHttpTest {
                 "Accept", "text/event-stream");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("field").asText()).isEqualTo("max_steps");
-        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("bound per request is 8e+09");
+        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("bound per request is 1e+10");
         HttpResponse<String> unknown = server.get("/api/train/stream?spec=" + URLEncoder.encode("{\"layers\":3}", StandardCharsets.UTF_8),
                 "Accept", "text/event-stream");
         assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("layers");
