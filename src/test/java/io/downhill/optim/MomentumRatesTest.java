@@ -75,7 +75,7 @@ class MomentumRatesTest {
     void axesAndACell() {
         Map<String, Object> map = MomentumRates.map(10, 5);
         assertThat((double[]) map.get("eta")).containsExactly(new double[] {0.08, 0.16, 0.24, 0.32, 0.4}, within(1e-16));
-        assertThat((double[]) map.get("mu")).containsExactly(0, 0.2475, 0.495, 0.7425, 0.99);
+        assertThat((double[]) map.get("mu")).containsExactly(new double[] {0, 0.2475, 0.495, 0.7425, 0.99}, within(1e-15));
         double[][] rates = (double[][]) map.get("rate");
         // μ = 0, η = 0.4: max(|1 − 0.4|, |1 − 4|) = 3
         assertThat(rates[0][4]).isEqualTo(3.0);
