@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code GET /api/rate-map?kappa=10&n=61[&lr=0.2&momentum=0.3]}: the predicted convergence rate of
  * heavy-ball momentum over a grid of (η, μ) for ½(x² + κy²), the optimum and the best plain
  * descent; with {@code lr} and {@code momentum}, also the rate a real run of the engine measures at
- * that point. Work per request: n² closed-form cells plus one run of 400 steps.
+ * that point ({@code n=0} leaves the map out). Work per request: n² closed-form cells plus one run
+ * of 400 steps.
  */
 final class RateMapApi {
     static final double MAX_MOMENTUM = 0.999;
@@ -25,7 +26,7 @@ final class RateMapApi {
 
     static void rateMap(Context ctx) {
         double kappa = number(ctx.queryParam("kappa"), "kappa", 10, MomentumRates.MIN_KAPPA, MomentumRates.MAX_KAPPA, false);
-        int n = Params.integer(ctx.queryParam("n"), "n", 61, 2, MomentumRates.MAX_GRID);
+        int n = grid(ctx.queryParam("n"));
         boolean point = ctx.queryParam("lr") != null || ctx.queryParam("momentum") != null;
         Double lr = point ? number(ctx.queryParam("lr"), "lr", Double.NaN, 0, MAX_LR, true) : null;
         Double mu = point ? number(ctx.queryParam("momentum"), "momentum", 0, 0, MAX_MOMENTUM, false) : null;
@@ -35,7 +36,9 @@ final class RateMapApi {
             body.put("m", 1.0);
             body.put("L", kappa);
             body.put("n", n);
-            body.putAll(MomentumRates.map(kappa, n));
+            if (n > 0) {
+                body.putAll(MomentumRates.map(kappa, n));
+            }
             body.put("optimum", MomentumRates.optimum(1, kappa));
             body.put("plain", MomentumRates.bestPlain(1, kappa));
             if (point) {
@@ -52,6 +55,20 @@ final class RateMapApi {
         }
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.json(body);
+    }
+
+    /** 0 (no map) or 2..MAX_GRID; 61 when absent. */
+    static int grid(String value) {
+        String rule = "must be 0 (no map) or a whole number from 2 to " + MomentumRates.MAX_GRID;
+        try {
+            int n = Params.integer(value, "n", 61, 0, MomentumRates.MAX_GRID);
+            if (n == 1) {
+                throw ApiProblem.badRequest("n", rule);
+            }
+            return n;
+        } catch (ApiProblem e) {
+            throw ApiProblem.badRequest("n", rule);
+        }
     }
 
     /** A finite number from min to max ({@code openMin}: above min); absent gives the fallback. */

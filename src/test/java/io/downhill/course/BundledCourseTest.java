@@ -51,7 +51,7 @@ class BundledCourseTest {
         assertThat(types("learning-rate-schedules")).contains("schedule-explorer");
         assertThat(types("when-to-stop")).contains("stopping-rules");
         assertThat(types("authoring-guide")).containsExactly("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
-                "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab", "landscape-traps", "deep-gradients");
+                "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab", "landscape-traps", "deep-gradients", "rate-map");
         assertThat(types("gradients-in-deep-networks")).contains("deep-gradients");
         assertThat(types("convergence-challenges")).contains("landscape-traps");
         assertThat(types("where-gradients-come-from")).contains("gradient-lab");

@@ -48,6 +48,17 @@ class RateMapHttpTest {
         assertThat(work()).isEqualTo(2L * 61 * 61 + 400);
     }
 
+    @Test
+    void nZeroGivesThePointAlone() throws Exception {
+        HttpResponse<String> r = server.get("/api/rate-map?kappa=10&n=0&lr=0.125&momentum=0");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.has("rate")).isFalse();
+        // μ = 0: max(|1 − 0.125|, |1 − 1.25|) = 0.875
+        assertThat(body.get("point").get("predicted").asDouble()).isEqualTo(0.875);
+        assertThat(body.get("point").get("measured").asDouble()).isBetween(0.87, 0.88);
+    }
+
     private static long work() {
         return RateMapApi.work(61, true);
     }
@@ -57,6 +68,7 @@ class RateMapHttpTest {
         "kappa=0.5, kappa, from 1 to 1000",
         "kappa=abc, kappa, from 1 to 1000",
         "n=500, n, from 2 to 121",
+        "n=1, n, 0 (no map)",
         "lr=0&momentum=0.5, lr, > 0 and <= 10",
         "momentum=0.5, lr, is required",
         "lr=0.1&momentum=1, momentum, from 0 to 0.999",

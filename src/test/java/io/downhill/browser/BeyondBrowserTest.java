@@ -1,0 +1,142 @@
+package io.downhill.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.downhill.web.ServerOptions;
+import io.downhill.web.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The rate map, the tuned race and the PyTorch panel in a real browser. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BeyondBrowserTest {
+    private TestServer server;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start() {
+        Path course = Path.of("src/test/resources/courses/beyond").toAbsolutePath();
+        server = TestServer.start(new ServerOptions("127.0.0.1", 0, course, "/course", false, false));
+        driver = Browser.open(1280, 1000);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(server.url("/lessons/beyond"));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
+        Browser.consoleErrors(driver);
+    }
+
+    private Object js(String script, Object... args) {
+        return Browser.js(driver, script, args);
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    @Test
+    void rateMapClickMovesThePointAndShowsBothRates() {
+        wait.until(d -> text("#w1 [data-readout='measured']").matches("0\\.\\d+.*"));
+        // the map opens at the best plain descent for κ = 10: η = 2/11, rate 9/11
+        assertThat(text("#w1 [data-readout='predicted']")).startsWith("0.8182");
+        assertThat(text("#w1 [data-readout='best']")).isEqualTo("0.519 / 0.818");
+        assertThat((Long) js("return document.querySelector('#w1 [data-chart=map]').data[0].z.length")).isEqualTo(41L);
+
+        // click the middle of the map: the ring moves, the sliders follow, and a new measurement arrives
+        WebElement map = driver.findElement(By.cssSelector("#w1 [data-chart=map] .nsewdrag"));
+        new Actions(driver).moveToElement(map, map.getSize().width / 10, -map.getSize().height / 10).click().perform();
+        wait.until(d -> !js("return String(document.getElementById('w1').widget.momentum)").equals("0"));
+        double lr = ((Number) js("return document.getElementById('w1').widget.lr")).doubleValue();
+        double mu = ((Number) js("return document.getElementById('w1').widget.momentum")).doubleValue();
+        assertThat(mu).isBetween(0.4, 0.75);
+        assertThat((Double) js("return document.querySelector('#w1 [data-chart=map]').data[4].x[0]")).isEqualTo(lr);
+        assertThat(Double.parseDouble(driver.findElement(By.cssSelector("#w1 [data-control='momentum']")).getAttribute("value")))
+                .isEqualTo(mu);
+        wait.until(d -> text("#w1 [data-readout='measured']").matches("0\\.\\d+.*"));
+        double predicted = Double.parseDouble(text("#w1 [data-readout='predicted']").split(" ")[0]);
+        double measured = Double.parseDouble(text("#w1 [data-readout='measured']").split(" ")[0]);
+        assertThat(measured).isCloseTo(predicted, org.assertj.core.data.Offset.offset(0.02));
+
+        // the keyboard moves the point too
+        driver.findElement(By.cssSelector("#w1 [data-control='momentum']")).sendKeys(Keys.ARROW_RIGHT);
+        wait.until(d -> ((Number) js("return document.getElementById('w1').widget.momentum")).doubleValue() > mu);
+
+        // the run plays and its distance curve fills in
+        driver.findElement(By.cssSelector("#w1 [data-action='play']")).click();
+        wait.until(d -> (Long) js("return document.querySelector('#w1 [data-chart=distance]').data[0].x.length") > 50);
+        assertThat((Long) js("return document.querySelector('#w1 [data-chart=distance]').data[1].x.length")).isPositive();
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+        shoot("w1");
+    }
+
+    /** With -Dshots=DIR, screenshots of a widget at 1280 and 390 wide, light and dark. */
+    private void shoot(String id) {
+        String dir = System.getProperty("shots");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            for (String theme : new String[] {"light", "dark"}) {
+                js("document.documentElement.setAttribute('data-theme', arguments[0]);"
+                        + "document.dispatchEvent(new CustomEvent('downhill:theme', {detail: {theme: arguments[0]}}));", theme);
+                Thread.sleep(800);
+                WebElement figure = driver.findElement(By.id(id));
+                js("arguments[0].scrollIntoView()", figure);
+                Files.write(Path.of(dir, id + "-1280-" + theme + ".png"), figure.getScreenshotAs(OutputType.BYTES));
+            }
+            js("document.documentElement.setAttribute('data-theme', 'light');"
+                    + "document.dispatchEvent(new CustomEvent('downhill:theme', {detail: {theme: 'light'}}));");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String url = driver.getCurrentUrl();
+        ChromeDriver phone = Browser.open(390, 900);
+        try {
+            phone.get(url);
+            new WebDriverWait(phone, Duration.ofSeconds(20)).until(d -> Browser.js(phone,
+                    "return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
+            for (String theme : new String[] {"light", "dark"}) {
+                Browser.js(phone, "document.documentElement.setAttribute('data-theme', arguments[0]);"
+                        + "document.dispatchEvent(new CustomEvent('downhill:theme', {detail: {theme: arguments[0]}}));", theme);
+                Thread.sleep(1200);
+                WebElement figure = phone.findElement(By.id(id));
+                Browser.js(phone, "arguments[0].scrollIntoView()", figure);
+                Files.write(Path.of(dir, id + "-390-" + theme + ".png"), figure.getScreenshotAs(OutputType.BYTES));
+                assertThat((Boolean) Browser.js(phone, "return document.documentElement.scrollWidth <= 390")).isTrue();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            phone.quit();
+        }
+    }
+}
