@@ -59,6 +59,26 @@ class MomentumRatesTest {
         assertThat((int) Math.ceil(Math.log(1e-6) / Math.log(9.0 / 11))).isEqualTo(69);
     }
 
+    /** The numbers lesson 5 quotes in "Momentum on a quadratic". */
+    @Test
+    void theLessonsNumbers() {
+        MomentumRates.Tuning best = MomentumRates.optimum(1, 10);
+        assertThat(best.lr()).isCloseTo(0.231, within(5e-4));
+        assertThat(best.momentum()).isCloseTo(0.270, within(5e-4));
+        assertThat(best.rate()).isCloseTo(0.519, within(5e-4));
+        assertThat(MomentumRates.bestPlain(1, 10).rate()).isCloseTo(0.818, within(5e-4));
+        assertThat(steps(best.rate())).isEqualTo(22);
+        assertThat(steps(MomentumRates.bestPlain(1, 10).rate())).isEqualTo(69);
+        assertThat(steps(MomentumRates.optimum(1, 1000).rate())).isEqualTo(219);
+        assertThat(steps(MomentumRates.bestPlain(1, 1000).rate())).isEqualTo(6908);
+        // the engine agrees: the measured rate at the optimum of κ = 10 is within 1% of 0.519
+        assertThat(MomentumRates.measured(10, best.lr(), best.momentum())).isCloseTo(best.rate(), within(0.01));
+    }
+
+    private static int steps(double rate) {
+        return (int) Math.ceil(Math.log(1e-6) / Math.log(rate));
+    }
+
     @Test
     void theOptimumBeatsEveryGridPoint() {
         Map<String, Object> map = MomentumRates.map(10, 81);
