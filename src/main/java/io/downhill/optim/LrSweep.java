@@ -24,7 +24,7 @@ import java.util.Map;
 public final class LrSweep {
     public static final int MAX_POINTS = 13;
     /** Steps one sweep may run in total. */
-    public static final long MAX_WORK = 300_000;
+    public static final long MAX_WORK = 500_000;
 
     private static final List<String> OWN = List.of("optimizers", "lr_min", "lr_max", "points", "tolerance");
 

@@ -97,6 +97,43 @@ class BeyondBrowserTest {
         shoot("w1");
     }
 
+    @Test
+    void raceTuneSweepsAndRacesAtTheChosenRates() {
+        driver.findElement(By.cssSelector("#w2 [data-action='tune']")).click();
+        wait.until(d -> js("return document.getElementById('w2').widget.tuned").equals(true));
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-sweep]")).isDisplayed()).isTrue();
+        // one curve per optimizer (lines, diverged crosses, best ring), 13 learning rates in each sweep
+        long points = (Long) js("const d = document.querySelector('#w2 [data-chart=sweep]').data;"
+                + "return d.filter((t) => t.mode === 'lines+markers').reduce((n, t) => n + t.x.length, 0)"
+                + " + d.filter((t) => t.name.endsWith('diverged')).reduce((n, t) => n + t.x.length, 0);");
+        assertThat(points).isEqualTo(3 * 13);
+        // every run of the race uses its optimizer's best lr from the sweep
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> rows = (java.util.List<java.util.Map<String, Object>>) js(
+                "const w = document.getElementById('w2').widget;"
+                + "return w.sweep.curves.map((c, i) => ({best: c.best_lr, run: w.player.runs[i].spec.optimizer.lr,"
+                + " name: w.player.runs[i].spec.optimizer.name, optimizer: c.optimizer}));");
+        assertThat(rows).hasSize(3);
+        for (var row : rows) {
+            assertThat(row.get("name")).isEqualTo(row.get("optimizer"));
+            assertThat(((Number) row.get("run")).doubleValue()).isEqualTo(((Number) row.get("best")).doubleValue());
+        }
+        // the table shows the tuned lr and the race plays
+        String sgdLr = driver.findElement(By.cssSelector("#w2 [data-board] tbody tr:first-child td.col-lr")).getText();
+        assertThat(sgdLr).isNotEqualTo("0.002");
+        wait.until(d -> Long.parseLong(text("#w2 [data-readout='t']")) > 20);
+        assertThat(driver.getCurrentUrl()).contains("w2.tuned=1");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+        shoot("w2");
+
+        // the same button goes back to the lesson's learning rates
+        driver.findElement(By.cssSelector("#w2 [data-action='tune']")).click();
+        wait.until(d -> js("return document.getElementById('w2').widget.tuned").equals(false));
+        assertThat(((Number) js("return document.getElementById('w2').widget.player.runs[0].spec.optimizer.lr")).doubleValue())
+                .isEqualTo(0.002);
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-sweep]")).isDisplayed()).isFalse();
+    }
+
     /** With -Dshots=DIR, screenshots of a widget at 1280 and 390 wide, light and dark. */
     private void shoot(String id) {
         String dir = System.getProperty("shots");

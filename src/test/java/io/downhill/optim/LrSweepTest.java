@@ -84,9 +84,9 @@ class LrSweepTest {
     void workIsBoundedAndBadInputNamesTheField() {
         Map<String, Object> big = new java.util.HashMap<>(request(13));
         big.put("optimizers", List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"));
-        big.put("stop", Map.of("max_steps", 5000));
+        big.put("stop", Map.of("max_steps", 20000));
         assertThatThrownBy(() -> LrSweep.parse(big)).isInstanceOf(SpecException.class)
-                .hasMessageContaining("stop.max_steps").hasMessageContaining("at most 300000");
+                .hasMessageContaining("stop.max_steps").hasMessageContaining("at most 500000");
         Map<String, Object> many = new java.util.HashMap<>(request(14));
         assertThatThrownBy(() -> LrSweep.parse(many)).hasMessageContaining("points");
         Map<String, Object> unknown = new java.util.HashMap<>(request(5));
