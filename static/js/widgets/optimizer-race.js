@@ -116,7 +116,7 @@ export default class OptimizerRace extends MultiPath {
         type: 'scatter', mode: 'lines+markers', name: label, x: ok.map((p) => p.lr), y: ok.map(shown),
         line: { color: col, width: 2 }, marker: { color: col, size: 6 },
         customdata: ok.map((p) => [p.final_loss, p.reached_at === null ? 'never' : `step ${p.reached_at}`]),
-        hovertemplate: `${label}<br>lr %{x:.3g}<br>final loss %{customdata[0]:.3g}<br>below tolerance: %{customdata[1]}<extra></extra>`,
+        hovertemplate: `${label}<br>lr %{x:.3g}<br>final loss %{customdata[0]:.3g}<br>below tolerance for good: %{customdata[1]}<extra></extra>`,
       });
       traces.push({
         type: 'scatter', mode: 'markers', name: `${label} diverged`, showlegend: false, x: bad.map((p) => p.lr), y: bad.map(shown),

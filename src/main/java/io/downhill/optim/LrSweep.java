@@ -10,10 +10,11 @@ import java.util.Map;
  * step budget and seed, and the best lr is picked for each. Racing optimizers at hand-picked rates
  * compares the picks as much as the methods; racing each at its own best compares the methods.
  *
- * <p><b>What "best" means</b>: the fewest steps until the loss first drops below the tolerance,
- * which is how the race ranks its runners; among lrs that tie, or when no lr reaches the
- * tolerance within the budget, the lowest final loss. A run that diverges is never best; when
- * every lr diverges there is no best.
+ * <p><b>What "best" means</b>: the fewest steps until the loss drops below the tolerance and stays
+ * there to the end of the budget (the race ranks its runners by arrival; a large lr that dips
+ * below the tolerance once and bounces back out has not arrived); among lrs that tie, or when no
+ * lr gets there, the lowest final loss. A run that diverges is never best; when every lr diverges
+ * there is no best.
  *
  * <p>Request JSON: a run spec without {@code optimizer} ({@code problem}, {@code start},
  * {@code stop}, {@code seed}, ...), plus {@code optimizers} (1 to 7 names), {@code lr_min}
@@ -30,7 +31,10 @@ public final class LrSweep {
 
     private LrSweep() {}
 
-    /** One lr of a sweep: the loss after the last step, the first step below tolerance, how it ended. */
+    /**
+     * One lr of a sweep: the loss after the last step, the step from which the loss stayed below the
+     * tolerance to the end (null if it never settled there), and how the run ended.
+     */
     public record Point(double lr, Double finalLoss, Integer reachedAt, String status, int steps) {}
 
     /** An optimizer's sweep and its best lr (null when every lr diverged). */
@@ -135,15 +139,17 @@ public final class LrSweep {
     static Point point(RunSpec spec, double tolerance) {
         Run run = Run.start(spec);
         Step last = null;
-        Integer reached = null;
+        Integer settled = null;
         while (run.hasNext()) {
             last = run.next();
-            if (reached == null && last.loss() < tolerance) {
-                reached = last.t();
+            if (last.loss() >= tolerance || Double.isNaN(last.loss())) {
+                settled = null;
+            } else if (settled == null) {
+                settled = last.t();
             }
         }
         boolean diverged = Status.DIVERGED.equals(run.status().reason());
-        return new Point(spec.optimizer().lr(), diverged ? null : last.loss(), diverged ? null : reached,
+        return new Point(spec.optimizer().lr(), diverged ? null : last.loss(), diverged ? null : settled,
                 run.status().reason(), run.status().steps());
     }
 

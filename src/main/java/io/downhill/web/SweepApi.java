@@ -72,7 +72,7 @@ final class SweepApi {
         body.put("lrs", request.lrs());
         body.put("tolerance", request.tolerance());
         body.put("max_steps", request.maxSteps());
-        body.put("criterion", "fewest steps to loss < tolerance, then lowest final loss; diverged runs never win");
+        body.put("criterion", "fewest steps until the loss stays below the tolerance, then lowest final loss; diverged runs never win");
         body.put("curves", curves);
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.json(body);

@@ -73,6 +73,18 @@ class LrSweepTest {
     }
 
     @Test
+    void aRunThatDipsBelowTheToleranceAndBouncesOutHasNotArrived() {
+        // Adam at lr ≈ 1.47 on Rosenbrock passes below 1e-3 near step 334 but ends near loss 5
+        RunSpec spec = RunSpec.fromJson(Map.of("problem", Map.of("name", "rosenbrock"),
+                "optimizer", Map.of("name", "adam", "lr", 1.4677992676220701), "stop", Map.of("max_steps", 2000)));
+        boolean dipped = Run.runAll(spec).steps().stream().anyMatch(s -> s.loss() < 1e-3);
+        LrSweep.Point p = LrSweep.point(spec, 1e-3);
+        assertThat(dipped).isTrue();
+        assertThat(p.finalLoss()).isGreaterThan(1.0);
+        assertThat(p.reachedAt()).isNull();
+    }
+
+    @Test
     void earlierArrivalBeatsLowerFinalLoss() {
         LrSweep.Point fastButNoisy = new LrSweep.Point(0.1, 1e-4, 5, Status.MAX_STEPS, 10);
         LrSweep.Point slowButLow = new LrSweep.Point(0.01, 1e-9, 8, Status.MAX_STEPS, 10);
