@@ -128,6 +128,7 @@ public final class Server {
         config.routes.get("/api/basins", BasinsApi::basins);
         config.routes.get("/api/rate-map", RateMapApi::rateMap);
         config.routes.get("/api/sweep", SweepApi::sweep);
+        config.routes.get("/api/runs/pytorch", PyTorchApi::script);
         config.routes.get("/api/problems", runApi::problems);
         config.routes.get("/api/optimizers", runApi::optimizers);
         config.routes.get("/api/schedules", runApi::schedules);

@@ -1,0 +1,67 @@
+package io.downhill.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.downhill.optim.RunSpec;
+import io.downhill.optim.SpecException;
+import io.downhill.pytorch.PyTorchScript;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/runs/pytorch?spec=…}: a PyTorch script reproducing a run spec, or a JSON list of up
+ * to 8 specs on the same problem (a race), as {@code text/x-python}. The engine replays each run
+ * once for the script's comments, so the work is the sum of the specs' max_steps, each already
+ * bounded by the run limits.
+ */
+final class PyTorchApi {
+    private PyTorchApi() {}
+
+    /** Engine steps a request costs, before any is run. */
+    static long work(List<RunSpec> specs) {
+        return PyTorchScript.work(specs);
+    }
+
+    static List<RunSpec> parse(String json) {
+        if (json == null || json.length() > RunStreams.MAX_SPEC_CHARS * 2) {
+            throw ApiProblem.badRequest("spec", "is required and at most " + RunStreams.MAX_SPEC_CHARS * 2 + " characters");
+        }
+        Object tree;
+        try {
+            tree = Json.MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("spec", "must be a run spec or a list of run specs (" + e.getOriginalMessage() + ")");
+        }
+        List<?> items = tree instanceof List<?> l ? l : List.of(tree == null ? "" : tree);
+        if (items.isEmpty() || items.size() > PyTorchScript.MAX_RUNS) {
+            throw ApiProblem.badRequest("spec", "must hold 1 to " + PyTorchScript.MAX_RUNS + " run specs");
+        }
+        List<RunSpec> specs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String prefix = tree instanceof List ? "spec[" + i + "]" : "spec";
+            if (!(items.get(i) instanceof Map<?, ?> m)) {
+                throw ApiProblem.badRequest(prefix, "must be a run spec (a JSON object)");
+            }
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> spec = (Map<String, Object>) m;
+                specs.add(RunSpec.fromJson(spec));
+            } catch (SpecException e) {
+                throw ApiProblem.badRequest(prefix + "." + e.field(), e.detail());
+            }
+        }
+        for (int i = 1; i < specs.size(); i++) {
+            if (!specs.get(i).problem().equals(specs.get(0).problem()) || specs.get(i).seed() != specs.get(0).seed()) {
+                throw ApiProblem.badRequest("spec[" + i + "].problem", "must be the same problem and seed as spec[0]: one script, one problem");
+            }
+        }
+        return specs;
+    }
+
+    static void script(Context ctx) {
+        List<RunSpec> specs = parse(ctx.queryParam("spec"));
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.contentType("text/x-python; charset=utf-8").result(PyTorchScript.generate(specs));
+    }
+}
