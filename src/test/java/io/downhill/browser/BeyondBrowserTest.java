@@ -134,6 +134,35 @@ class BeyondBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#w2 [data-sweep]")).isDisplayed()).isFalse();
     }
 
+    @Test
+    void pytorchPanelShowsTheRunsScriptAndCopies() {
+        driver.findElement(By.cssSelector("#w3 [data-action='pytorch']")).click();
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("#w3 [data-pytorch]")).getAttribute("data-ready")));
+        assertThat(driver.findElement(By.cssSelector("#w3 [data-action='pytorch']")).getAttribute("aria-expanded")).isEqualTo("true");
+        String script = text("#w3 [data-pytorch-code]");
+        String slider = text("#w3 .control-slider output[for='w3-lr']");
+        assertThat(slider).isEqualTo("0.05");
+        assertThat(script).contains("opt = torch.optim.SGD([p], lr=" + slider + ", momentum=0.0");
+        assertThat(script).contains("def f(p):").contains("#   run_1: loss ");
+
+        // move the slider: the script follows with the slider's new value
+        WebElement lr = driver.findElement(By.cssSelector("#w3 [data-control='lr']"));
+        lr.sendKeys(Keys.ARROW_RIGHT);
+        wait.until(d -> !text("#w3 .control-slider output[for='w3-lr']").equals("0.05"));
+        String moved = text("#w3 .control-slider output[for='w3-lr']");
+        wait.until(d -> text("#w3 [data-pytorch-code]").contains("lr=" + moved + ","));
+        double sliderValue = ((Number) js("return document.getElementById('w3').widget.lr")).doubleValue();
+        assertThat(Double.parseDouble(moved)).isEqualTo(sliderValue);
+
+        // copy from the keyboard: the status announces it
+        WebElement copy = driver.findElement(By.cssSelector("#w3 [data-action='copy-pytorch']"));
+        copy.sendKeys(Keys.ENTER);
+        wait.until(d -> text("#w3 [data-copy-status]").equals("Copied"));
+        assertThat(driver.findElement(By.cssSelector("#w3 [data-copy-status]")).getAttribute("role")).isEqualTo("status");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+        shoot("w3");
+    }
+
     /** With -Dshots=DIR, screenshots of a widget at 1280 and 390 wide, light and dark. */
     private void shoot(String id) {
         String dir = System.getProperty("shots");
