@@ -46,10 +46,10 @@ public final class PyTorchScript {
         Problem problem = first.createProblem();
         StringBuilder s = new StringBuilder();
         s.append("# Reproduces ").append(specs.size() == 1 ? "a Downhill run" : specs.size() + " Downhill runs")
-                .append(" with PyTorch (torch.optim, torch.optim.lr_scheduler), in float64 as Downhill computes.\n");
-        s.append("# Each run prints its loss and parameters after the last update; the comment above each run\n");
-        s.append("# says what Downhill's engine printed. The last digits can differ by rounding, and a run\n");
-        s.append("# that diverges or is chaotic magnifies that.\n");
+                .append(" with torch.optim and\n# torch.optim.lr_scheduler, in float64 as Downhill computes.\n");
+        s.append("# Each run prints its loss and parameters after the last update; the\n");
+        s.append("# comment above it says what Downhill's engine computed. The last digits\n");
+        s.append("# can differ by rounding, more so for a run that diverges.\n");
         s.append("import math\n\nimport torch\n\ntorch.set_default_dtype(torch.float64)\n\n\n");
         s.append(TorchProblem.source(first.problem(), problem)).append("\n\n");
         s.append(Helpers.source(specs));

@@ -197,6 +197,14 @@ class BeyondBrowserTest {
                 WebElement figure = phone.findElement(By.id(id));
                 Browser.js(phone, "arguments[0].scrollIntoView()", figure);
                 Files.write(Path.of(dir, id + "-390-" + theme + ".png"), figure.getScreenshotAs(OutputType.BYTES));
+                WebElement lower = phone.findElement(By.cssSelector("#" + id + " .widget-footer"));
+                Browser.js(phone, "arguments[0].scrollIntoView()", lower);
+                if (Browser.js(phone, "return document.querySelector('#' + arguments[0] + ' [data-pytorch]').hidden", id).equals(true)) {
+                    phone.findElement(By.cssSelector("#" + id + " [data-action='pytorch']")).click();
+                    Thread.sleep(1500);
+                }
+                Browser.js(phone, "window.scrollBy(0, -300)");
+                Files.write(Path.of(dir, id + "-390-" + theme + "-lower.png"), phone.getScreenshotAs(OutputType.BYTES));
                 assertThat((Boolean) Browser.js(phone, "return document.documentElement.scrollWidth <= 390")).isTrue();
             }
         } catch (Exception e) {
