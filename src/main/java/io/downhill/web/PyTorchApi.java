@@ -52,11 +52,21 @@ final class PyTorchApi {
             }
         }
         for (int i = 1; i < specs.size(); i++) {
-            if (!specs.get(i).problem().equals(specs.get(0).problem()) || specs.get(i).seed() != specs.get(0).seed()) {
-                throw ApiProblem.badRequest("spec[" + i + "].problem", "must be the same problem and seed as spec[0]: one script, one problem");
+            if (!sameData(specs.get(i), specs.get(0))) {
+                throw ApiProblem.badRequest("spec[" + i + "].problem", "must be the same problem (and for data, the same seed) as spec[0]: one script, one problem");
             }
         }
         return specs;
+    }
+
+    /** One script defines one problem: the runs may differ in batch size, not in the problem or its data. */
+    private static boolean sameData(RunSpec a, RunSpec b) {
+        Map<String, Object> pa = new java.util.HashMap<>(a.problem().params());
+        Map<String, Object> pb = new java.util.HashMap<>(b.problem().params());
+        pa.remove("batch_size");
+        pb.remove("batch_size");
+        boolean data = pa.containsKey("n");
+        return a.problem().name().equals(b.problem().name()) && pa.equals(pb) && (!data || a.seed() == b.seed());
     }
 
     static void script(Context ctx) {

@@ -163,6 +163,29 @@ class BeyondBrowserTest {
         shoot("w3");
     }
 
+    @Test
+    void everyRunWidgetOfTheGuideWritesAScript() {
+        try (TestServer bundled = TestServer.start(new ServerOptions("127.0.0.1", 0, null, "", false, false))) {
+            driver.get(bundled.url("/lessons/authoring-guide"));
+            wait.until(d -> js("return [...document.querySelectorAll('figure[data-widget]')].every((f) => f.dataset.ready === 'true')").equals(true));
+            @SuppressWarnings("unchecked")
+            java.util.List<String> ids = (java.util.List<String>) js(
+                    "return [...document.querySelectorAll('figure[data-widget]')].filter((f) => f.querySelector('[data-action=pytorch]')).map((f) => f.id)");
+            @SuppressWarnings("unchecked")
+            java.util.List<String> types = (java.util.List<String>) js(
+                    "return [...document.querySelectorAll('figure[data-widget]')].filter((f) => f.querySelector('[data-action=pytorch]')).map((f) => f.dataset.widget)");
+            assertThat(types).contains("descent-1d", "descent-2d", "lr-compare", "optimizer-race", "batch-noise",
+                    "schedule-explorer", "stopping-rules", "landscape-traps", "custom-function", "rate-map");
+            for (String id : ids) {
+                js("document.querySelector('#' + arguments[0] + ' [data-action=pytorch]').click()", id);
+                wait.until(d -> "true".equals(d.findElement(By.cssSelector("#" + id + " [data-pytorch]")).getAttribute("data-ready")));
+                String code = (String) js("return document.querySelector('#' + arguments[0] + ' [data-pytorch-code]').textContent", id);
+                assertThat(code).as(id).contains("import torch").contains("#   run_1: loss ").doesNotContain("could not write");
+            }
+            assertThat(Browser.consoleErrors(driver)).isEmpty();
+        }
+    }
+
     /** With -Dshots=DIR, screenshots of a widget at 1280 and 390 wide, light and dark. */
     private void shoot(String id) {
         String dir = System.getProperty("shots");
