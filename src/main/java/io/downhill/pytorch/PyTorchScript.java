@@ -1,7 +1,6 @@
 package io.downhill.pytorch;
 
 import io.downhill.optim.Change;
-import io.downhill.optim.OptimizerSpec;
 import io.downhill.optim.Run;
 import io.downhill.optim.RunResult;
 import io.downhill.optim.RunSpec;
@@ -11,7 +10,6 @@ import io.downhill.optim.Step;
 import io.downhill.optim.problems.Problem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A PyTorch script that reproduces one or more runs: the problem as a torch function, the start,
@@ -31,9 +29,8 @@ public final class PyTorchScript {
         return specs.stream().mapToLong(s -> s.stop().maxSteps()).sum();
     }
 
-    /** What the engine says run {@code spec} ends with, as the script prints it. */
-    public static String expected(RunSpec spec) {
-        RunResult result = Run.runAll(spec);
+    /** What the engine's run ends with, as the script prints it. */
+    static String expected(RunResult result) {
         Step last = result.steps().get(result.steps().size() - 1);
         return "loss " + PyFormat.g6(last.loss()) + " params " + PyFormat.g6List(last.params());
     }
@@ -56,7 +53,8 @@ public final class PyTorchScript {
         List<String> calls = new ArrayList<>();
         for (int k = 0; k < specs.size(); k++) {
             String name = "run_" + (k + 1);
-            s.append(RunSource.source(name, specs.get(k), expected(specs.get(k)))).append("\n\n");
+            RunResult result = Run.runAll(specs.get(k));
+            s.append(RunSource.source(name, specs.get(k), result)).append("\n\n");
             calls.add(name);
         }
         for (String call : calls) {
@@ -89,10 +87,6 @@ public final class PyTorchScript {
 
     static List<Change> changesAt(RunSpec spec, int t) {
         return spec.changes().stream().filter(c -> c.at() == t).toList();
-    }
-
-    static Map<String, Object> hyper(OptimizerSpec o) {
-        return o.params();
     }
 
     static boolean isPlateauAfterWarmup(ScheduleSpec s) {

@@ -1,7 +1,6 @@
 package io.downhill.pytorch;
 
 import io.downhill.optim.Change;
-import io.downhill.optim.Run;
 import io.downhill.optim.RunResult;
 import io.downhill.optim.RunSpec;
 import io.downhill.optim.ScheduleSpec;
@@ -13,8 +12,8 @@ import java.util.Map;
 final class RunSource {
     private RunSource() {}
 
-    static String source(String name, RunSpec spec, String expected) {
-        RunResult result = Run.runAll(spec);
+    static String source(String name, RunSpec spec, RunResult result) {
+        String expected = PyTorchScript.expected(result);
         int updates = result.status().steps();
         ScheduleSpec schedule = spec.schedule();
         String sched = TorchNames.schedule(schedule);

@@ -45,7 +45,8 @@ class BundledCourseTest {
     void widgetsSitWhereTheLessonsNeedThem() {
         assertThat(types("what-gradient-descent-does")).contains("descent-1d", "descent-2d");
         assertThat(types("the-learning-rate")).contains("lr-compare");
-        assertThat(types("momentum-and-nesterov")).contains("descent-2d");
+        assertThat(types("momentum-and-nesterov")).contains("descent-2d", "rate-map");
+        assertThat(types("a-practical-recipe")).contains("optimizer-race");
         assertThat(types("adaptive-methods")).contains("optimizer-race");
         assertThat(types("playground")).contains("optimizer-race", "descent-2d");
         assertThat(types("learning-rate-schedules")).contains("schedule-explorer");
