@@ -3,6 +3,7 @@
 
 import { Player } from './player.js';
 import { num, vec, optimizerName, toNumber } from './format.js';
+import { fetchApi } from './net.js';
 
 const css = () => getComputedStyle(document.documentElement);
 
@@ -69,6 +70,7 @@ export class Widget {
     this.player.setRuns(this.specs());
     this.writeHash();
     this.setSummary('Press Play to start the run.');
+    this.refreshPyTorch();
   }
 
   /**
@@ -86,6 +88,7 @@ export class Widget {
     this.specs().forEach((spec, i) => this.player.fork(i, spec));
     this.writeHash();
     this.markChange(t, values);
+    this.refreshPyTorch();
   }
 
   markChange(t, values) {}
@@ -178,6 +181,8 @@ export class Widget {
     on('reset', () => { this.player.pause(); this.player.goTo(0); this.writeHash(); });
     on('download-csv', () => this.download('csv'));
     on('download-json', () => this.download('json'));
+    on('pytorch', () => this.togglePyTorch());
+    on('copy-pytorch', () => this.copyPyTorch());
     this.bindControl('speed', (value) => { this.player.speed = value; return `${value}/s`; });
   }
 
@@ -292,6 +297,55 @@ export class Widget {
     document.body.appendChild(link);
     link.click();
     setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  // ----- the same run as a PyTorch script, written by the server -----
+  togglePyTorch() {
+    const panel = this.figure.querySelector('[data-pytorch]');
+    const button = this.figure.querySelector('[data-action="pytorch"]');
+    panel.hidden = !panel.hidden;
+    button.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) this.refreshPyTorch();
+  }
+
+  async refreshPyTorch() {
+    const panel = this.figure.querySelector('[data-pytorch]');
+    if (!panel || panel.hidden || !this.player.runs.length) return;
+    const code = panel.querySelector('[data-pytorch-code]');
+    const specs = this.player.runs.map((run) => run.spec);
+    const ticket = (this.pytorchTicket = (this.pytorchTicket ?? 0) + 1);
+    code.textContent = '# writing the script…';
+    const response = await fetchApi(`${this.api}/runs/pytorch?spec=${encodeURIComponent(JSON.stringify(specs.length === 1 ? specs[0] : specs))}`);
+    const text = response.ok ? await response.text() : `# The server could not write the script (${response.status}).`;
+    if (ticket !== this.pytorchTicket) return;
+    code.textContent = text;
+    delete code.dataset.highlighted;
+    if (window.hljs) window.hljs.highlightElement(code);
+    panel.dataset.ready = 'true';
+  }
+
+  async copyPyTorch() {
+    const text = this.figure.querySelector('[data-pytorch-code]').textContent;
+    const status = this.figure.querySelector('[data-copy-status]');
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch (error) {
+      // no clipboard API (a page served over plain http to another machine): select and copy
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      copied = document.execCommand('copy');
+      area.remove();
+    }
+    status.textContent = copied ? 'Copied' : 'Could not copy: select the script and copy it by hand';
+    clearTimeout(this.copyTimer);
+    this.copyTimer = setTimeout(() => { status.textContent = ''; }, 4000);
   }
 
   runLabel(i) {

@@ -82,7 +82,7 @@ class CheckTest {
                 "01-first.md:9:21: error: image 'img/missing.png' is not in the content folder",
                 "01-first.md:11:10: error: maths not closed",
                 "01-first.md:16:1: error: widget: 'lr' must be from",
-                "01-first.md:20:1: error: widget: 'type' must be one of descent-1d, descent-2d, lr-compare, optimizer-race, schedule-explorer, stopping-rules, batch-noise, custom-function, gradient-lab, landscape-traps, deep-gradients, not 'descent-3d'",
+                "01-first.md:20:1: error: widget: 'type' must be one of descent-1d, descent-2d, lr-compare, optimizer-race, schedule-explorer, stopping-rules, batch-noise, custom-function, gradient-lab, landscape-traps, deep-gradients, rate-map, not 'descent-3d'",
                 "01-first.md:26:1: error: quiz: 'answer' must be from 1 to 2, not 3",
                 "part/02-second.md:1:1: error: duplicate slug 'second'",
                 "03-no-title.md:1:1: error: front matter needs a 'title' (or the body a '# Title' heading)");

@@ -40,6 +40,11 @@ public final class Work {
 
     private Work() {}
 
+    /** Steps of runs on a built-in function, when only their number is known. */
+    public static long steps(long count) {
+        return saturating(count, STEP + 4 * BUILT_IN);
+    }
+
     /** One evaluation of the loss over everything it covers. */
     public static long evaluation(Problem p) {
         if (p instanceof ExpressionProblem e) {

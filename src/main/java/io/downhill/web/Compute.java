@@ -92,6 +92,28 @@ final class Compute implements AutoCloseable {
         respond(ctx, cost, "application/json", false, job);
     }
 
+    /**
+     * For a handler that computes its whole answer at once and sets it on {@code ctx}: it runs in
+     * one piece, in its client's fair turn, once admitted.
+     */
+    void handleFairly(Context ctx, long cost, io.javalin.http.Handler handler) {
+        Admission.Ticket ticket = admit(ctx, cost);
+        ctx.future(() -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            scheduler.submit(ticket.client(), () -> {
+                try {
+                    handler.handle(ctx);
+                    done.complete(null);
+                } catch (Exception e) {
+                    done.completeExceptionally(e);
+                } finally {
+                    ticket.close();
+                }
+            });
+            return done;
+        });
+    }
+
     private Admission.Ticket admit(Context ctx, long cost) {
         try {
             return admission.admit(client(ctx), cost);

@@ -143,6 +143,10 @@ public final class Server {
         config.routes.get("/api/expression", ctx -> ExpressionApi.check(ctx, compute));
         config.routes.get("/api/gradient-lab", ctx -> ExpressionApi.lab(ctx, compute));
         config.routes.get("/api/basins", ctx -> BasinsApi.basins(ctx, compute));
+        // computed in one piece each, in their client's fair turn
+        config.routes.get("/api/rate-map", ctx -> compute.handleFairly(ctx, RateMapApi.cost(ctx), RateMapApi::rateMap));
+        config.routes.get("/api/sweep", ctx -> compute.handleFairly(ctx, SweepApi.cost(ctx), SweepApi::sweep));
+        config.routes.get("/api/runs/pytorch", ctx -> compute.handleFairly(ctx, PyTorchApi.cost(ctx), PyTorchApi::script));
         config.routes.get("/api/problems", runApi::problems);
         config.routes.get("/api/optimizers", runApi::optimizers);
         config.routes.get("/api/schedules", runApi::schedules);

@@ -6,7 +6,7 @@ package io.downhill.widget;
  */
 public sealed interface WidgetSpec permits Descent1d, Descent2d, LrCompare, OptimizerRace, ScheduleExplorer,
         StoppingRules, BatchNoise, CustomFunction, GradientLab,
-        LandscapeTraps, DeepGradients {
+        LandscapeTraps, DeepGradients, RateMap {
     /** The widget type as written in markdown, e.g. {@code descent-2d}; also its template and script name. */
     String type();
 

@@ -7,7 +7,7 @@ import java.util.Map;
 public final class Widgets {
     public static final List<String> TYPES = List.of("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
             "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab",
-            "landscape-traps", "deep-gradients");
+            "landscape-traps", "deep-gradients", "rate-map");
 
     private Widgets() {}
 
@@ -37,6 +37,7 @@ public final class Widgets {
             case "gradient-lab" -> GradientLab.from(f);
             case "landscape-traps" -> LandscapeTraps.from(f);
             case "deep-gradients" -> DeepGradients.from(f);
+            case "rate-map" -> RateMap.from(f);
             default -> throw new WidgetException("type", "unknown widget type '" + type + "'");
         };
         Predict predict = Predict.from(f);

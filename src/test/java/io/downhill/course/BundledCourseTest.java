@@ -45,13 +45,14 @@ class BundledCourseTest {
     void widgetsSitWhereTheLessonsNeedThem() {
         assertThat(types("what-gradient-descent-does")).contains("descent-1d", "descent-2d");
         assertThat(types("the-learning-rate")).contains("lr-compare");
-        assertThat(types("momentum-and-nesterov")).contains("descent-2d");
+        assertThat(types("momentum-and-nesterov")).contains("descent-2d", "rate-map");
+        assertThat(types("a-practical-recipe")).contains("optimizer-race");
         assertThat(types("adaptive-methods")).contains("optimizer-race");
         assertThat(types("playground")).contains("optimizer-race", "descent-2d");
         assertThat(types("learning-rate-schedules")).contains("schedule-explorer");
         assertThat(types("when-to-stop")).contains("stopping-rules");
         assertThat(types("authoring-guide")).containsExactly("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
-                "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab", "landscape-traps", "deep-gradients");
+                "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab", "landscape-traps", "deep-gradients", "rate-map");
         assertThat(types("gradients-in-deep-networks")).contains("deep-gradients");
         assertThat(types("convergence-challenges")).contains("landscape-traps");
         assertThat(types("where-gradients-come-from")).contains("gradient-lab");
