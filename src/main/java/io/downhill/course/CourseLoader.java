@@ -88,16 +88,20 @@ public final class CourseLoader {
             if (issues.stream().anyMatch(ContentIssue::isError)) {
                 throw new CourseException(issues);
             }
-            return new Course(config, parts, issues, ContentFiles.of(root, references(all)));
+            return new Course(config, parts, issues, ContentFiles.of(root, references(config, all)));
         } catch (IOException | UncheckedIOException e) {
             issues.add(ContentIssue.error(root.toString(), 1, "cannot read the course: " + e.getMessage()));
             throw new CourseException(issues);
         }
     }
 
-    /** Every relative link and image in the loaded lessons and their quizzes. */
-    private static List<String> references(List<Draft> drafts) {
+    /** Every relative link and image in the loaded lessons and their quizzes, and course.yml's logo and styles. */
+    private static List<String> references(CourseConfig config, List<Draft> drafts) {
         List<String> refs = new ArrayList<>();
+        if (config.logo() != null) {
+            refs.add(config.logo());
+        }
+        refs.addAll(config.extraCss());
         for (Draft d : drafts) {
             refs.addAll(d.lesson().body().files());
             d.lesson().embeds().stream().filter(e -> e.quiz() != null).forEach(e -> refs.addAll(e.quiz().files()));

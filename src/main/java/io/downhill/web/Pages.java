@@ -193,4 +193,10 @@ final class Pages {
                 : new Rendered(course, new ConcurrentHashMap<>()));
         cache.pages().computeIfAbsent(key, k -> RenderedPage.of(render.get())).send(ctx);
     }
+
+    /** Whether {@code slug} is a lesson of the course being served. */
+    boolean hasLesson(String slug) {
+        var course = state.snapshot().course();
+        return course != null && course.lesson(slug).isPresent();
+    }
 }

@@ -30,7 +30,7 @@ final class RunJob implements Job {
     private final Run run;
     private final StepEncoder encoder;
     private EncodedRun.Builder keep;
-    private final ByteArrayOutputStream frame = new ByteArrayOutputStream(16 * 1024);
+    private final ByteArrayOutputStream frame = new ByteArrayOutputStream(1024);
     private int frameSteps;
     private int lastInFrame;
     private int next;

@@ -91,7 +91,11 @@ public final class Server {
         config.http.generateEtags = false;
         config.http.maxRequestSize = RunApi.MAX_BODY_BYTES;
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
-        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(32 * 1024);
+            // thousands of open streams each hold at most this while their reader is slow
+            http.setOutputBufferSize(8 * 1024);
+        });
 
         if (sources.staticLocation() == Location.EXTERNAL) {
             // a static/ folder on disk overrides the bundled files; what it lacks comes from the jar
@@ -118,7 +122,7 @@ public final class Server {
         });
         SecurityHeaders.install(config);
         ProxyDiagnostics.install(config, compute::client);
-        config.routes.before(Server::dropTrailingSlash);
+        config.routes.before(ctx -> dropTrailingSlash(ctx, pages));
         config.routes.get("/", pages::index);
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
@@ -174,7 +178,9 @@ public final class Server {
      * {@code /lessons/x/} would resolve a lesson's relative images and links one folder too deep,
      * so every address with a trailing slash (except the site root) redirects to the one without.
      */
-    private static void dropTrailingSlash(Context ctx) {
+    private static final java.util.regex.Pattern PAGE = java.util.regex.Pattern.compile("/(lessons/([^/]+)|search|print)");
+
+    private static void dropTrailingSlash(Context ctx, Pages pages) {
         String path = ctx.path();
         String root = ctx.contextPath().replaceAll("/$", "") + "/";
         if (!path.endsWith("/") || path.equals(root)) {
@@ -183,6 +189,10 @@ public final class Server {
         String target = path.replaceAll("/+$", "");
         if (target.isEmpty() || target.length() < root.length() - 1) {
             return;
+        }
+        java.util.regex.Matcher page = PAGE.matcher(target.substring(root.length() - 1));
+        if (!page.matches() || (page.group(2) != null && !pages.hasLesson(page.group(2)))) {
+            return; // only pages move; a folder-like path to files stays a 404
         }
         String query = ctx.queryString();
         ctx.redirect(query == null ? target : target + "?" + query, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);

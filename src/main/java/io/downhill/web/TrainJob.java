@@ -45,6 +45,8 @@ final class TrainJob implements Job {
         this.resumeAfter = resumeAfter;
         this.trainer = new Trainer(spec.net(), spec.data());
         this.range = rangeOf(spec.data().x());
+        // a client that resumes already has the points: frames go on exactly as the first connection's
+        this.dataSent = resumeAfter >= 0;
     }
 
     @Override
@@ -61,7 +63,7 @@ final class TrainJob implements Job {
             }
             return true;
         }
-        boolean last = trainer.t() >= spec.maxSteps();
+        boolean last = !measuring && trainer.t() >= spec.maxSteps();
         if (last && stepsInFrame == 0) {
             out.writeBytes(("event: done\ndata: {\"status\":{\"reason\":\"max-steps\",\"steps\":" + trainer.t() + "}}\n\n")
                     .getBytes(StandardCharsets.UTF_8));
@@ -93,7 +95,7 @@ final class TrainJob implements Job {
             frame++;
             return true;
         }
-        boolean surface = frame % GRID_EVERY == 0 || trainer.t() >= spec.maxSteps() || !dataSent;
+        boolean surface = frame % GRID_EVERY == 0 || trainer.t() >= spec.maxSteps();
         if (surface) {
             gridRows = 0;
             return true;
@@ -139,7 +141,7 @@ final class TrainJob implements Job {
         frame++;
     }
 
-    /** The points and the plot range, in the first frame sent. */
+    /** The points and the plot range, in the first frame. */
     private void writeData(JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("data");
         g.writeArrayFieldStart("points");

@@ -101,8 +101,8 @@ class AuthoringMistakesTest {
     void anHtmlImageWithAMissingFileIsAnError() throws Exception {
         write("a.md", "---\ntitle: A\n---\ntext\n\n<figure>\n  <img alt=\"x\" src=\"img/gone.png\">\n</figure>\n\nInline <img src='img/also-gone.png'> too.\n");
         assertThat(problems()).containsExactlyInAnyOrder(
-                "a.md:10:8: error: image 'img/also-gone.png' is not in the content folder (paths are relative to the content folder, e.g. img/figure.png)",
-                "a.md:7:3: error: image 'img/gone.png' is not in the content folder (paths are relative to the content folder, e.g. img/figure.png)");
+                "a.md:10:8: error: image 'img/also-gone.png' is not in the content folder (paths are relative to the content folder, e.g. img/figure.png; dotfiles are never served)",
+                "a.md:7:3: error: image 'img/gone.png' is not in the content folder (paths are relative to the content folder, e.g. img/figure.png; dotfiles are never served)");
     }
 
     @Test

@@ -23,8 +23,8 @@ public final class Responder implements WriteListener {
     private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
     /** How long one slice may compute before it yields the worker. */
     static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
-    /** How much output one slice may gather before it is written. */
-    static final int SLICE_BYTES = 32 * 1024;
+    /** How much output one slice may gather before it is written: small, since a slow reader holds it. */
+    static final int SLICE_BYTES = 16 * 1024;
 
     /** How a response is written: flushed after every slice (event streams), and its time limit. */
     public record Options(boolean flushEachSlice, long maxMillis) {}
@@ -35,7 +35,6 @@ public final class Responder implements WriteListener {
     private final Options options;
     private final long deadline;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
     private HttpServletResponse res;
     private ServletOutputStream out;
     private boolean wroteAny;
@@ -154,7 +153,8 @@ public final class Responder implements WriteListener {
     private void compute() throws IOException {
         long start = System.nanoTime();
         long until = start + SLICE_NANOS;
-        buffer.reset();
+        // a fresh buffer per slice: a response waiting for a slow reader keeps only its last slice
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
         boolean more = true;
         while (more && buffer.size() < SLICE_BYTES && System.nanoTime() < until) {
             more = job.step(buffer);
