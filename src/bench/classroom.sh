@@ -35,8 +35,8 @@ java -cp "$CP" io.downhill.bench.Classroom burst "$BASE" "$SERVER" 300
 echo "peak heap before a collection: $(peak_heap) MB"
 stop
 
-echo "== 10,000 run streams of 2,000 steps at once"
-start
-java -cp "$CP" io.downhill.bench.StreamLoad "$BASE" 10000 2000
+echo "== 10,000 run streams of 2,000 steps at once, from 300 learner addresses behind a proxy"
+start --trust-proxy
+java -cp "$CP" io.downhill.bench.StreamLoad "$BASE" 10000 2000 same 300
 echo "peak heap before a collection: $(peak_heap) MB"
 stop

@@ -21,10 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -Xmx512m -jar target/downhill.jar --port 7070 --max-streams 5000 --max-streams-per-client 5000 &amp;
  * mvn -B -Pbench compile exec:exec -Dbench.main=io.downhill.bench.StreamLoad -Dbench.args="http://127.0.0.1:7070 2000 2000"
  * </pre>
+ * Arguments: base URL, streams, steps, {@code same} or {@code distinct} runs, and a number of
+ * learner addresses to spread the streams over (sent as X-Forwarded-For; the server needs
+ * {@code --trust-proxy}).
  *
  * A fourth argument {@code distinct} gives every stream its own spec (a slightly different
  * learning rate), so none is served from the run cache; the default {@code same} sends one spec,
- * as a class opening the same widget does.
+ * as a class opening the same widget does. A fifth argument spreads the streams over that many
+ * learner addresses, sent as X-Forwarded-For (start the server with {@code --trust-proxy}).
  */
 public final class StreamLoad {
     private StreamLoad() {}
@@ -33,6 +37,7 @@ public final class StreamLoad {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:7070";
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        int clients = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         boolean distinct = args.length > 3 && args[3].equals("distinct");
         if (!base.startsWith("http://127.") && !base.startsWith("http://localhost")) {
             throw new IllegalArgumentException("load tests only target this machine's loopback address");
@@ -51,8 +56,14 @@ public final class StreamLoad {
                     + "\"stop\":{\"max_steps\":" + steps + "}}";
             URI uri = URI.create(base + "/api/runs/stream?fields=params,loss,grad_norm,lr&spec="
                     + URLEncoder.encode(spec, StandardCharsets.UTF_8));
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                    .timeout(Duration.ofSeconds(120)).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                    .timeout(Duration.ofSeconds(120)).GET();
+            if (clients > 0) {
+                // as if from many learners behind a proxy (start the server with --trust-proxy)
+                int c = i % clients;
+                builder.header("X-Forwarded-For", "198.51." + (100 + c / 250) + "." + (c % 250 + 1));
+            }
+            HttpRequest request = builder.build();
             all[i] = client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                 private boolean sawDone;
 
@@ -74,13 +85,14 @@ public final class StreamLoad {
                 @Override
                 public void onError(Throwable error) {
                     open.decrementAndGet();
-                    failed.incrementAndGet();
                 }
 
                 @Override
                 public void onComplete() {
                     open.decrementAndGet();
-                    (sawDone ? done : failed).incrementAndGet();
+                    if (sawDone) {
+                        done.incrementAndGet();
+                    }
                 }
             })).handle((response, error) -> {
                 if (error != null || response.statusCode() != 200) {

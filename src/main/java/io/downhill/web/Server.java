@@ -7,6 +7,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     private static final int WEBJAR_PRECOMPRESS_LIMIT = 16 * 1024 * 1024;
+    private static final int ACCEPT_QUEUE = 2048;
     /** Encoded runs kept for the next learner: every widget's default runs fit many times over. */
     private static final long RUN_CACHE_BYTES = 64L * 1024 * 1024;
 
@@ -91,6 +94,15 @@ public final class Server {
         config.http.generateEtags = false;
         config.http.maxRequestSize = RunApi.MAX_BODY_BYTES;
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
+        // a class pressing Play at once opens hundreds of connections in the same instant: the
+        // default backlog of 50 would drop the rest for a second-long SYN retry
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(options.host());
+            connector.setPort(options.port());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            return connector;
+        });
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(32 * 1024);
             // thousands of open streams each hold at most this while their reader is slow

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class Responder implements WriteListener {
     private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
     /** How long one slice may compute before it yields the worker. */
-    static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
+    static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How much output one slice may gather before it is written: small, since a slow reader holds it. */
     static final int SLICE_BYTES = 16 * 1024;
 
