@@ -93,7 +93,7 @@ public final class Classroom {
 
     private static void burst(String base, long pid, int learners) throws Exception {
         // warm the server's compiler up on the same work, so the figures are of a running server
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 20; round++) {
             List<CompletableFuture<Timing>> warm = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 warm.add(stream(base, DEFAULTS.get(i % DEFAULTS.size())));
