@@ -142,30 +142,7 @@ public final class Server {
         config.routes.get("/lessons/<file>", pages.files()::serve);
         config.routes.get("/search", pages::search);
         config.routes.get("/print", pages::print);
-        config.routes.get("/api/search", pages.searchApi()::search);
-        config.routes.post("/api/runs", runApi::post);
-        config.routes.get("/api/runs", runApi::get);
-        config.routes.get("/api/runs/stream", runApi::stream);
-        config.routes.get("/api/train/stream", ctx -> TrainApi.stream(ctx, compute));
-        for (String stream : List.of("/api/runs/stream", "/api/train/stream")) {
-            config.routes.post(stream, Streams::methodNotAllowed);
-            config.routes.put(stream, Streams::methodNotAllowed);
-            config.routes.patch(stream, Streams::methodNotAllowed);
-            config.routes.delete(stream, Streams::methodNotAllowed);
-            config.routes.head(stream, Streams::methodNotAllowed);
-        }
-        config.routes.get("/api/landscape", ctx -> LandscapeApi.landscape(ctx, compute));
-        config.routes.get("/api/gradients", ctx -> GradientsApi.gradients(ctx, compute));
-        config.routes.get("/api/expression", ctx -> ExpressionApi.check(ctx, compute));
-        config.routes.get("/api/gradient-lab", ctx -> ExpressionApi.lab(ctx, compute));
-        config.routes.get("/api/basins", ctx -> BasinsApi.basins(ctx, compute));
-        // computed in one piece each, in their client's fair turn
-        config.routes.get("/api/rate-map", ctx -> compute.handleFairly(ctx, RateMapApi.cost(ctx), RateMapApi::rateMap));
-        config.routes.get("/api/sweep", ctx -> compute.handleFairly(ctx, SweepApi.cost(ctx), SweepApi::sweep));
-        config.routes.get("/api/runs/pytorch", ctx -> compute.handleFairly(ctx, PyTorchApi.cost(ctx), PyTorchApi::script));
-        config.routes.get("/api/problems", runApi::problems);
-        config.routes.get("/api/optimizers", runApi::optimizers);
-        config.routes.get("/api/schedules", runApi::schedules);
+        ApiRoutes.install(config, pages, runApi, compute);
         if (devReload != null && options.dev()) {
             config.routes.sse("/_dev/reload", devReload::connect);
         }

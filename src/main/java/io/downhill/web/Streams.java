@@ -41,9 +41,4 @@ final class Streams {
         }
     }
 
-    /** For methods other than GET on a stream: nothing is reserved, nothing is computed. */
-    static void methodNotAllowed(Context ctx) {
-        ctx.header("Allow", "GET");
-        throw new ApiProblem(405, "Method not allowed", null, ctx.method() + " is not allowed here; streams answer GET only");
-    }
 }

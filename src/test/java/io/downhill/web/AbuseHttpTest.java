@@ -63,6 +63,25 @@ class AbuseHttpTest {
     }
 
     @Test
+    void everyApiAddressAnswersWrongMethodsWith405NamingTheRightOnes() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/api/search", "/api/runs", "/api/landscape", "/api/gradients", "/api/expression",
+                "/api/gradient-lab", "/api/basins", "/api/rate-map", "/api/sweep", "/api/runs/pytorch", "/api/problems",
+                "/api/optimizers", "/api/schedules")) {
+            for (String method : List.of("PUT", "DELETE", "PATCH")) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(method + " " + path).isEqualTo(405);
+                assertThat(r.headers().firstValue("Allow")).hasValue(path.equals("/api/runs") ? "GET, POST" : "GET");
+                assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            }
+        }
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(server.url("/api/landscape")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void slowBodiesHoldNoThreadAndOversizedOnesAre413() throws Exception {
         URI uri = URI.create(server.url("/api/runs"));
         List<Socket> trickling = new ArrayList<>();

@@ -163,7 +163,7 @@ class BadInputFuzzTest {
         Arbitrary<String> train = Arbitraries.oneOf(Arbitraries.of("null", "{}", "{\"depth\":0}", "{\"width\":1000}", "{\"lr\":-1}",
                 "{\"dataset\":\"nope\"}", "{\"max_steps\":99999}", "{\"depth\":30,\"width\":32,\"batch_size\":200}", "[1]", "{"),
                 Arbitraries.strings().ofMaxLength(100));
-        return Combinators.combine(Arbitraries.integers().between(0, 6), text, number, point, problem, train)
+        return Combinators.combine(Arbitraries.integers().between(0, 9), text, number, point, problem, train)
                 .as((which, t, n, p, pr, tr) -> switch (which) {
                     case 0 -> new Call("GET", "/api/expression?text=" + enc(t) + "&dimension=" + enc(n), null);
                     case 1 -> new Call("GET", "/api/gradient-lab?text=" + enc(t) + "&point=" + enc(p), null);
@@ -172,6 +172,10 @@ class BadInputFuzzTest {
                             + "&samples=" + enc(n), null);
                     case 4 -> new Call("GET", "/api/basins?spec=" + enc(pr) + "&n=" + enc(n) + "&rows=" + enc(n + "-" + t.length()), null);
                     case 5 -> new Call("GET", "/api/train/stream?spec=" + enc(tr), null);
+                    case 6 -> new Call("GET", "/api/rate-map?kappa=" + enc(n) + "&n=" + enc(n) + "&lr=" + enc(t.length() > 3 ? n : t)
+                            + "&momentum=" + enc(n), null);
+                    case 7 -> new Call("GET", "/api/sweep?spec=" + enc(pr), null);
+                    case 8 -> new Call("GET", "/api/runs/pytorch?spec=" + enc(pr.length() % 2 == 0 ? pr : "[" + pr + "]"), null);
                     default -> new Call("GET", "/api/search?q=" + enc(t), null);
                 });
     }
