@@ -7,9 +7,6 @@ import { num, optimizerName, toNumber } from './format.js';
 import * as charts from './charts.js';
 import { fetchApi } from './net.js';
 
-/** The grid the server sweeps: 13 learning rates, evenly spaced in log from 1e-4 to 10. */
-const SWEEP = { lr_min: 1e-4, lr_max: 10, points: 13 };
-
 export default class OptimizerRace extends MultiPath {
   constructor(figure) {
     super(figure);
@@ -66,7 +63,7 @@ export default class OptimizerRace extends MultiPath {
     this.setSummary('Sweeping the learning rates on the server…');
     const spec = {
       problem: this.problemSpec(), start: this.start, stop: { max_steps: this.config.maxSteps }, seed: 0,
-      optimizers: this.config.optimizers, tolerance: this.config.tolerance, ...SWEEP,
+      optimizers: this.config.optimizers, tolerance: this.config.tolerance,
     };
     try {
       const response = await fetchApi(`${this.api}/sweep?spec=${encodeURIComponent(JSON.stringify(spec))}`);

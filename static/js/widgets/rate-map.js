@@ -19,10 +19,12 @@ export default class RateMap extends Widget {
     this.request = 0;
   }
 
+  // the sliders' own ranges (rendered by the server) bound what a link may restore; the lr range
+  // follows κ and is settled once the server's map arrives
   restoreState(s) {
-    if (Number(s.kappa) >= 2 && Number(s.kappa) <= 1000) this.kappa = Number(s.kappa);
-    if (Number(s.lr) > 0 && Number(s.lr) <= 4 / this.kappa) this.lr = Number(s.lr);
-    if (Number(s.mu) >= 0 && Number(s.mu) <= 0.99) this.momentum = Number(s.mu);
+    if (this.controlAllows('kappa', Number(s.kappa))) this.kappa = Number(s.kappa);
+    if (Number(s.lr) > 0) this.lr = Number(s.lr);
+    if (this.controlAllows('momentum', Number(s.mu))) this.momentum = Number(s.mu);
   }
 
   currentState() {
@@ -31,8 +33,7 @@ export default class RateMap extends Widget {
 
   async setup() {
     this.bindControl('kappa', async (kappa) => {
-      this.kappa = Math.min(1000, Math.max(2, Math.round(kappa)));
-      this.lr = Math.min(this.lr, 4 / this.kappa);
+      this.kappa = Math.round(kappa);
       await this.loadMap();
       this.moved();
       return num(this.kappa, 4);
@@ -43,10 +44,11 @@ export default class RateMap extends Widget {
     this.measure();
   }
 
-  /** The lr slider spans (0, 4/κ]: past 4/κ every momentum below 1 diverges. */
+  /** The lr slider spans (0, lr_max], the range the server says is worth showing for this κ. */
   syncControls() {
     const input = this.figure.querySelector('[data-control="lr"]');
-    const max = 4 / this.kappa;
+    const max = this.map.lr_max;
+    this.lr = Math.min(this.lr, max);
     input.min = String(max / 200);
     input.max = String(max);
     input.step = String(max / 200);
@@ -145,16 +147,17 @@ export default class RateMap extends Widget {
       },
     ], charts.layout({
       margin: { l: 52, r: 8, t: 12, b: 44 },
-      xaxis: { title: { text: 'learning rate η (rose: diverges)' }, range: [0, 4 / this.kappa] },
+      xaxis: { title: { text: 'learning rate η (rose: diverges)' }, range: [0, this.map.lr_max] },
       yaxis: { title: { text: 'momentum μ' }, range: [-0.01, 1] },
     }), charts.config(`${this.id}-map`));
     this.mapChart.removeAllListeners?.('plotly_click');
     this.mapChart.on('plotly_click', (event) => {
       const p = event.points?.[0];
       if (!p) return;
-      const max = 4 / this.kappa;
+      const max = this.map.lr_max;
       this.lr = Number(Math.min(max, Math.max(max / 200, p.x)).toPrecision(3));
-      this.momentum = Number(Math.min(0.99, Math.max(0, p.y)).toFixed(2));
+      const slider = this.figure.querySelector('[data-control="momentum"]');
+      this.momentum = Number(Math.min(Number(slider.max), Math.max(Number(slider.min), p.y)).toFixed(2));
       this.moved();
     });
     await Plotly.react(this.distance, [

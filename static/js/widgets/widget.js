@@ -209,6 +209,14 @@ export class Widget {
     return input;
   }
 
+  /** Whether a value lies within a slider's range as the server rendered it (for restoring links). */
+  controlAllows(name, value) {
+    const input = this.figure.querySelector(`[data-control="${name}"]`);
+    if (!input || !Number.isFinite(value)) return false;
+    const v = input.dataset.scale === 'log' ? Math.log10(value) : value;
+    return v >= Number(input.min) && v <= Number(input.max);
+  }
+
   /** Sets a control's value without firing its handler (used when restoring a shared link). */
   setControl(name, value) {
     const input = this.figure.querySelector(`[data-control="${name}"]`);

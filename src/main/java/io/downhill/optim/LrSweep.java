@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Request JSON: a run spec without {@code optimizer} ({@code problem}, {@code start},
  * {@code stop}, {@code seed}, ...), plus {@code optimizers} (1 to 7 names), {@code lr_min}
- * (default 1e-4), {@code lr_max} (default 10), {@code points} (2 to {@link #MAX_POINTS}, default 11)
+ * (default 1e-4), {@code lr_max} (default 10), {@code points} (2 to {@link #MAX_POINTS}, default 13)
  * and {@code tolerance} (default 1e-3). Work is bounded: optimizers × points × max_steps ≤
  * {@link #MAX_WORK}.
  */
@@ -99,7 +99,7 @@ public final class LrSweep {
         if (hi <= lo) {
             throw new SpecException("lr_max", "must be greater than lr_min (" + lo + ")");
         }
-        int points = (Integer) ParamDef.integer("points", 11, Range.closed(2, MAX_POINTS), "").read(json.get("points"), "points");
+        int points = (Integer) ParamDef.integer("points", 13, Range.closed(2, MAX_POINTS), "").read(json.get("points"), "points");
         double tolerance = (Double) ParamDef.number("tolerance", 1e-3, Range.aboveUpTo(0, 1e6), "")
                 .read(json.get("tolerance"), "tolerance");
         // validate the base once with the first optimizer, so problem and stop errors name their fields

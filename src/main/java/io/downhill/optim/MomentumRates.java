@@ -48,6 +48,14 @@ public final class MomentumRates {
     }
 
     /** The best (η, μ) for eigenvalues m ≤ L: both end modes critically damped. */
+    /**
+     * The largest learning rate worth showing: heavy ball is stable for ηL < 2(1 + μ), so past 4/L
+     * every momentum below 1 diverges.
+     */
+    public static double largestStableLr(double bigL) {
+        return 4 / bigL;
+    }
+
     public static Tuning optimum(double m, double bigL) {
         double sm = Math.sqrt(m);
         double sl = Math.sqrt(bigL);

@@ -22,6 +22,30 @@ final class Params {
         }
     }
 
+    /** A finite number from min to max ({@code openMin}: above min); absent gives the fallback, or NaN: required. */
+    static double number(String value, String field, double fallback, double min, double max, boolean openMin) {
+        String rule = "must be a number " + (openMin ? "> " : "from ") + plain(min) + (openMin ? " and <= " : " to ") + plain(max);
+        if (value == null || value.isBlank()) {
+            if (Double.isNaN(fallback)) {
+                throw ApiProblem.badRequest(field, "is required; " + rule);
+            }
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (!Double.isFinite(d) || d < min || d > max || (openMin && d == min)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest(field, rule);
+        }
+    }
+
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     /** A JSON list of {@code dimension} finite numbers within ±1e6, such as a point. */
     static double[] point(String json, int dimension, String field) {
         try {

@@ -33,11 +33,11 @@ final class RateMapApi {
     }
 
     static void rateMap(Context ctx) {
-        double kappa = number(ctx.queryParam("kappa"), "kappa", 10, MomentumRates.MIN_KAPPA, MomentumRates.MAX_KAPPA, false);
+        double kappa = Params.number(ctx.queryParam("kappa"), "kappa", 10, MomentumRates.MIN_KAPPA, MomentumRates.MAX_KAPPA, false);
         int n = grid(ctx.queryParam("n"));
         boolean point = ctx.queryParam("lr") != null || ctx.queryParam("momentum") != null;
-        Double lr = point ? number(ctx.queryParam("lr"), "lr", Double.NaN, 0, MAX_LR, true) : null;
-        Double mu = point ? number(ctx.queryParam("momentum"), "momentum", 0, 0, MAX_MOMENTUM, false) : null;
+        Double lr = point ? Params.number(ctx.queryParam("lr"), "lr", Double.NaN, 0, MAX_LR, true) : null;
+        Double mu = point ? Params.number(ctx.queryParam("momentum"), "momentum", 0, 0, MAX_MOMENTUM, false) : null;
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             body.put("kappa", kappa);
@@ -47,6 +47,7 @@ final class RateMapApi {
             if (n > 0) {
                 body.putAll(MomentumRates.map(kappa, n));
             }
+            body.put("lr_max", MomentumRates.largestStableLr(kappa));
             body.put("optimum", MomentumRates.optimum(1, kappa));
             body.put("plain", MomentumRates.bestPlain(1, kappa));
             if (point) {
@@ -77,29 +78,5 @@ final class RateMapApi {
         } catch (ApiProblem e) {
             throw ApiProblem.badRequest("n", rule);
         }
-    }
-
-    /** A finite number from min to max ({@code openMin}: above min); absent gives the fallback. */
-    static double number(String value, String field, double fallback, double min, double max, boolean openMin) {
-        String rule = "must be a number " + (openMin ? "> " : "from ") + fmt(min) + (openMin ? " and <= " : " to ") + fmt(max);
-        if (value == null || value.isBlank()) {
-            if (Double.isNaN(fallback)) {
-                throw ApiProblem.badRequest(field, "is required; " + rule);
-            }
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(value.strip());
-            if (!Double.isFinite(d) || d < min || d > max || (openMin && d == min)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(field, rule);
-        }
-    }
-
-    private static String fmt(double d) {
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }
