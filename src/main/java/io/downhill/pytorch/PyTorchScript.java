@@ -24,11 +24,6 @@ public final class PyTorchScript {
 
     private PyTorchScript() {}
 
-    /** Engine steps the script's claims cost: every run is replayed once. */
-    public static long work(List<RunSpec> specs) {
-        return specs.stream().mapToLong(s -> s.stop().maxSteps()).sum();
-    }
-
     /** What the engine's run ends with, as the script prints it. */
     static String expected(RunResult result) {
         Step last = result.steps().get(result.steps().size() - 1);

@@ -33,9 +33,9 @@ final class ApiRoutes {
         api.get("/api/gradient-lab", ctx -> ExpressionApi.lab(ctx, compute));
         api.get("/api/basins", ctx -> BasinsApi.basins(ctx, compute));
         // computed in one piece each, in their client's fair turn
-        api.get("/api/rate-map", ctx -> compute.handleFairly(ctx, RateMapApi.cost(ctx), RateMapApi::rateMap));
-        api.get("/api/sweep", ctx -> compute.handleFairly(ctx, SweepApi.cost(ctx), SweepApi::sweep));
-        api.get("/api/runs/pytorch", ctx -> compute.handleFairly(ctx, PyTorchApi.cost(ctx), PyTorchApi::script));
+        api.get("/api/rate-map", ctx -> compute.handleFairly(ctx, RateMapApi.plan(ctx)));
+        api.get("/api/sweep", ctx -> compute.handleFairly(ctx, SweepApi.plan(ctx)));
+        api.get("/api/runs/pytorch", ctx -> compute.handleFairly(ctx, PyTorchApi.plan(ctx)));
         api.get("/api/problems", runs::problems);
         api.get("/api/optimizers", runs::optimizers);
         api.get("/api/schedules", runs::schedules);

@@ -92,12 +92,16 @@ final class Compute implements AutoCloseable {
         respond(ctx, cost, "application/json", false, job);
     }
 
+    /** A request read and checked, its cost known, and how to answer it. */
+    record Planned(long cost, io.javalin.http.Handler answer) {}
+
     /**
      * For a handler that computes its whole answer at once and sets it on {@code ctx}: it runs in
      * one piece, in its client's fair turn, once admitted.
      */
-    void handleFairly(Context ctx, long cost, io.javalin.http.Handler handler) {
-        Admission.Ticket ticket = admit(ctx, cost);
+    void handleFairly(Context ctx, Planned plan) {
+        Admission.Ticket ticket = admit(ctx, plan.cost());
+        io.javalin.http.Handler handler = plan.answer();
         ctx.future(() -> {
             CompletableFuture<Void> done = new CompletableFuture<>();
             scheduler.submit(ticket.client(), () -> {

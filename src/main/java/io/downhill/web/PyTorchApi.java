@@ -19,18 +19,14 @@ import java.util.Map;
 final class PyTorchApi {
     private PyTorchApi() {}
 
-    /** Engine steps a request costs, before any is run. */
-    static long work(List<RunSpec> specs) {
-        return PyTorchScript.work(specs);
-    }
-
-    /** The request's cost in work units: each run is replayed once for the script's comments. */
-    static long cost(Context ctx) {
+    /** The request read once, with its cost in work units: each run is replayed once for the script's comments. */
+    static Compute.Planned plan(Context ctx) {
+        List<RunSpec> specs = parse(ctx.queryParam("spec"));
         long cost = 0;
-        for (RunSpec spec : parse(ctx.queryParam("spec"))) {
+        for (RunSpec spec : specs) {
             cost += Work.run(spec);
         }
-        return cost;
+        return new Compute.Planned(cost, c -> script(c, specs));
     }
 
     static List<RunSpec> parse(String json) {
@@ -79,8 +75,7 @@ final class PyTorchApi {
         return a.problem().name().equals(b.problem().name()) && pa.equals(pb) && (!data || a.seed() == b.seed());
     }
 
-    static void script(Context ctx) {
-        List<RunSpec> specs = parse(ctx.queryParam("spec"));
+    private static void script(Context ctx, List<RunSpec> specs) {
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.contentType("text/x-python; charset=utf-8").result(PyTorchScript.generate(specs));
     }

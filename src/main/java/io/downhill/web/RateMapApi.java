@@ -25,17 +25,16 @@ final class RateMapApi {
         return 2L * n * n + (point ? MomentumRates.MEASURE_STEPS : 0);
     }
 
-    /** The request's cost in work units: a map cell is an eigenvalue problem, a step a run's step. */
-    static long cost(Context ctx) {
+    /** The request read once, with its cost in work units: a map cell is an eigenvalue problem, a step a run's step. */
+    static Compute.Planned plan(Context ctx) {
         int n = grid(ctx.queryParam("n"));
         boolean point = ctx.queryParam("lr") != null || ctx.queryParam("momentum") != null;
-        return 200L * 2 * n * n + (point ? Work.steps(MomentumRates.MEASURE_STEPS) : 0);
+        return new Compute.Planned(200L * 2 * n * n + (point ? Work.steps(MomentumRates.MEASURE_STEPS) : 0),
+                c -> rateMap(c, n, point));
     }
 
-    static void rateMap(Context ctx) {
+    private static void rateMap(Context ctx, int n, boolean point) {
         double kappa = Params.number(ctx.queryParam("kappa"), "kappa", 10, MomentumRates.MIN_KAPPA, MomentumRates.MAX_KAPPA, false);
-        int n = grid(ctx.queryParam("n"));
-        boolean point = ctx.queryParam("lr") != null || ctx.queryParam("momentum") != null;
         Double lr = point ? Params.number(ctx.queryParam("lr"), "lr", Double.NaN, 0, MAX_LR, true) : null;
         Double mu = point ? Params.number(ctx.queryParam("momentum"), "momentum", 0, 0, MAX_MOMENTUM, false) : null;
         Map<String, Object> body = new LinkedHashMap<>();

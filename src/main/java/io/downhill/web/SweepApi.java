@@ -22,14 +22,10 @@ final class SweepApi {
 
     private SweepApi() {}
 
-    /** The steps a request will run at most, known before any run starts. */
-    static long work(LrSweep.Request request) {
-        return request.work();
-    }
-
-    /** The request's cost in work units, for admission and the fair scheduler. */
-    static long cost(Context ctx) {
-        return Work.steps(parse(ctx.queryParam("spec")).work());
+    /** The request read once, with its cost in work units (its steps, known before any runs). */
+    static Compute.Planned plan(Context ctx) {
+        LrSweep.Request request = parse(ctx.queryParam("spec"));
+        return new Compute.Planned(Work.steps(request.work()), c -> sweep(c, request));
     }
 
     static LrSweep.Request parse(String json) {
@@ -49,8 +45,7 @@ final class SweepApi {
         }
     }
 
-    static void sweep(Context ctx) {
-        LrSweep.Request request = parse(ctx.queryParam("spec"));
+    private static void sweep(Context ctx, LrSweep.Request request) {
         List<Map<String, Object>> curves = new ArrayList<>();
         try {
             for (LrSweep.Curve c : LrSweep.run(request)) {

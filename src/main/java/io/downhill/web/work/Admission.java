@@ -58,10 +58,6 @@ public final class Admission {
                 openPerClient, openTotal, cores);
     }
 
-    public Limits limits() {
-        return limits;
-    }
-
     /**
      * Takes a place for {@code cost} units of work for {@code client}, or throws a {@link Refusal}.
      * The per-request bound is checked by the caller first, where it can name the request's field.

@@ -81,16 +81,6 @@ public final class FairScheduler implements AutoCloseable {
         return sliceCount.get();
     }
 
-    /** Slices waiting for a worker right now. */
-    public int waitingSlices() {
-        synchronized (lock) {
-            int n = 0;
-            for (Account a : waiting) {
-                n += a.slices.size();
-            }
-            return n;
-        }
-    }
 
     private void work() {
         while (true) {
