@@ -118,7 +118,8 @@ final class Compute implements AutoCloseable {
         });
     }
 
-    private Admission.Ticket admit(Context ctx, long cost) {
+    /** A place among the open responses of the client and the server, or a 429/503 problem. */
+    Admission.Ticket admit(Context ctx, long cost) {
         try {
             return admission.admit(client(ctx), cost);
         } catch (Admission.Refusal r) {

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs over HTTP: {@code POST /api/runs} (a spec in the body), {@code GET /api/runs?spec=…} (the same
@@ -29,10 +30,13 @@ final class RunApi {
     private final byte[] schedules;
     private final Compute compute;
     private final RunCache cache;
+    private final ReadyRuns ready;
+    private final InFlightRuns inFlight = new InFlightRuns();
 
-    RunApi(Compute compute, RunCache cache) {
+    RunApi(Compute compute, RunCache cache, ReadyRuns ready) {
         this.compute = compute;
         this.cache = cache;
+        this.ready = ready;
         try {
             problems = Json.MAPPER.writeValueAsBytes(Map.of("problems", Catalog.problems()));
             optimizers = Json.MAPPER.writeValueAsBytes(Map.of("optimizers", Catalog.optimizers()));
@@ -62,36 +66,80 @@ final class RunApi {
     /** {@code POST /api/runs}: the body is read without holding a thread, then the run is written as it goes. */
     void post(Context ctx) {
         ctx.future(() -> compute.body(ctx, MAX_BODY_BYTES).thenCompose(body -> {
-            RunSpec spec = parseSpec(body);
-            RunCache.Key key = new RunCache.Key(spec, StepFields.ALL);
-            return send(ctx, key, RunJob.Format.JSON, -1);
+            Asked asked = new Asked(ReadyRuns.request("post", null, new String(body, StandardCharsets.UTF_8)),
+                    RunJob.Format.JSON, -1, false, System.nanoTime());
+            ReadyRuns.Ready found = ready.find(asked.request());
+            return found != null ? ReadyRuns.send(ctx, compute, found, false, asked.start())
+                    : answer(ctx, asked, new RunCache.Key(parseSpec(body), StepFields.ALL), true);
         }));
     }
 
     /** {@code GET /api/runs?spec=…&fields=…}: the whole trajectory, with a strong ETag. */
     void get(Context ctx) {
-        RunCache.Key key = new RunCache.Key(parseSpec(specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
-        if (cacheHeaders(ctx, key, "json", -1)) {
-            ctx.future(() -> send(ctx, key, RunJob.Format.JSON, -1));
-        }
+        Asked asked = new Asked(ReadyRuns.request("json", ctx.queryParam("fields"), specParam(ctx)),
+                RunJob.Format.JSON, -1, true, System.nanoTime());
+        answerGet(ctx, asked);
     }
 
     /** {@code GET /api/runs/stream?spec=…}: Server-Sent Events, resumable with {@code Last-Event-ID}. */
     void stream(Context ctx) {
-        RunCache.Key key = new RunCache.Key(parseSpec(specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
-        long resumeAfter = Streams.lastEventId(ctx);
         Streams.eventHeaders(ctx);
-        cacheHeaders(ctx, key, "events", resumeAfter);
-        ctx.future(() -> send(ctx, key, RunJob.Format.EVENTS, resumeAfter));
+        Asked asked = new Asked(ReadyRuns.request("events", ctx.queryParam("fields"), specParam(ctx)),
+                RunJob.Format.EVENTS, Streams.lastEventId(ctx), true, System.nanoTime());
+        answerGet(ctx, asked);
     }
 
-    private java.util.concurrent.CompletableFuture<Void> send(Context ctx, RunCache.Key key, RunJob.Format format,
-                                                          long resumeAfter) {
-        RunJob job = RunJob.of(key, format, resumeAfter, cache);
+    /**
+     * A request for a run: its text (how the ready response is found), the format, the last step
+     * the client has (-1: none), whether it may be cached, and when the handler began.
+     */
+    private record Asked(String request, RunJob.Format format, long resumeAfter, boolean cacheable, long start) {
+        boolean whole() {
+            return resumeAfter < 0;
+        }
+    }
+
+    private void answerGet(Context ctx, Asked asked) {
+        ReadyRuns.Ready found = asked.whole() ? ready.find(asked.request()) : null;
+        if (found != null) {
+            ctx.future(() -> ReadyRuns.send(ctx, compute, found, true, asked.start()));
+            return;
+        }
+        RunCache.Key key = new RunCache.Key(parseSpec(specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
+        String format = asked.format() == RunJob.Format.EVENTS ? "events" : "json";
+        if (cacheHeaders(ctx, key, format, asked.resumeAfter()) || asked.format() == RunJob.Format.EVENTS) {
+            ctx.future(() -> answer(ctx, asked, key, true));
+        }
+    }
+
+    /**
+     * Answers from a ready response when the run is cached; else computes it, once for all the
+     * learners who ask for it at the same moment: the first computes, the others wait for it and
+     * are then answered from the cache (or compute their own when it could not be kept).
+     */
+    private CompletableFuture<Void> answer(Context ctx, Asked asked, RunCache.Key key, boolean mayWait) {
+        if (asked.whole()) {
+            ReadyRuns.Ready made = ready.find(asked.request(), key, asked.format(), cache);
+            if (made != null) {
+                return ReadyRuns.send(ctx, compute, made, asked.cacheable(), asked.start());
+            }
+        }
+        RunJob job = RunJob.of(key, asked.format(), asked.resumeAfter(), cache);
         long cost = job.free() ? 0 : Work.run(key.spec());
         Compute.requireWithinBound(cost, "stop.max_steps", "Ask for fewer steps or a simpler function.");
-        String type = format == RunJob.Format.EVENTS ? Streams.EVENT_STREAM : "application/json";
-        return compute.respondLater(ctx, cost, type, format == RunJob.Format.EVENTS, job);
+        if (!job.free() && mayWait) {
+            CompletableFuture<EncodedRun> computing = inFlight.lead(key, job, cache);
+            if (computing != null) {
+                return computing.thenComposeAsync(run -> answer(ctx, asked, key, false));
+            }
+        }
+        String type = asked.format() == RunJob.Format.EVENTS ? Streams.EVENT_STREAM : "application/json";
+        try {
+            return compute.respondLater(ctx, cost, type, asked.format() == RunJob.Format.EVENTS, job);
+        } catch (RuntimeException refused) {
+            job.close(); // those waiting for this run compute their own
+            throw refused;
+        }
     }
 
     /**

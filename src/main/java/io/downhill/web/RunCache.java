@@ -25,6 +25,7 @@ final class RunCache {
     private final Cache<Key, EncodedRun> cache;
     private final java.util.concurrent.atomic.AtomicLong gathering = new java.util.concurrent.atomic.AtomicLong();
     private final boolean enabled;
+    private final java.util.concurrent.atomic.LongAdder computed = new java.util.concurrent.atomic.LongAdder();
 
     RunCache(long maxBytes) {
         this.enabled = maxBytes > 0;
@@ -58,6 +59,15 @@ final class RunCache {
         if (run != null) {
             cache.put(key, run);
         }
+    }
+
+    /** Counts a run that is being computed rather than read from the cache. */
+    void countComputed() {
+        computed.increment();
+    }
+
+    long computed() {
+        return computed.sum();
     }
 
     long entries() {

@@ -36,6 +36,7 @@ final class RunJob implements Job {
     private int next;
     private boolean headWritten;
     private boolean anyWritten;
+    private java.util.function.Consumer<EncodedRun> kept;
 
     private RunJob(RunCache.Key key, Format format, long resumeAfter, RunCache cache, EncodedRun cached) {
         this.key = key;
@@ -57,12 +58,34 @@ final class RunJob implements Job {
         return new RunJob(key, format, resumeAfter, cache, cache.get(key));
     }
 
+    /** The whole response (no resume point) cut from a finished run. */
+    static RunJob whole(RunCache.Key key, Format format, EncodedRun run) {
+        return new RunJob(key, format, -1, null, run);
+    }
+
+    /**
+     * Calls {@code then} once with the run as kept in the cache when the job finishes, or with
+     * null when it ends without one (too large, or its client left).
+     */
+    void whenKept(java.util.function.Consumer<EncodedRun> then) {
+        this.kept = then;
+    }
+
+    private void tellKept(EncodedRun run) {
+        java.util.function.Consumer<EncodedRun> then = kept;
+        kept = null;
+        if (then != null) {
+            then.accept(run);
+        }
+    }
+
     /** A run cut short (its client left) gives back its place among the runs being gathered. */
     @Override
     public void close() {
         if (keep != null) {
             keep.close();
         }
+        tellKept(null);
     }
 
     @Override
@@ -91,6 +114,7 @@ final class RunJob implements Job {
                 Step step = run.next();
                 encoder.encode(step);
                 if (t == 0) {
+                    cache.countComputed();
                     // decide from the first step's size whether the whole run could be kept
                     long expected = (long) encoder.length() * (key.spec().stop().maxSteps() + 1);
                     keep = cache.gather(expected);
@@ -106,9 +130,11 @@ final class RunJob implements Job {
         }
         byte[] status = cached != null ? cached.status() : encoder.status(run.status());
         finish(status, out);
-        if (keep != null) {
-            cache.put(key, keep.build(status));
+        if (cached == null) {
+            EncodedRun built = keep == null ? null : keep.build(status);
             keep = null;
+            cache.put(key, built);
+            tellKept(built);
         }
         return false;
     }

@@ -64,7 +64,7 @@ public final class Server {
             Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
             Compute compute = new Compute(options);
             RunCache runs = new RunCache(options.runCacheMb() * 1024L * 1024L);
-            RunApi runApi = new RunApi(compute, runs);
+            RunApi runApi = new RunApi(compute, runs, new ReadyRuns(options.runCacheMb() * 1024L * 1024L / 4));
             SearchApi search = new SearchApi(state, options.basePath());
             pages.useSearch(search);
             pages.useFiles(new LessonFiles(state));
@@ -260,6 +260,11 @@ public final class Server {
     /** Runs kept in the run cache (for tests and monitoring). */
     public long cachedRuns() {
         return runs.entries();
+    }
+
+    /** Runs computed so far rather than read from the cache (for tests: a class computes a run once). */
+    public long runsComputed() {
+        return runs.computed();
     }
 
     int devClients() {
