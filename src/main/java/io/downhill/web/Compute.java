@@ -32,7 +32,8 @@ final class Compute implements AutoCloseable {
 
     Compute(ServerOptions options) {
         int cores = Runtime.getRuntime().availableProcessors();
-        this.scheduler = new FairScheduler(Math.max(2, cores));
+        // one worker more than any one client may use: a learner never waits behind a heavy client's slices
+        this.scheduler = new FairScheduler(Math.max(2, cores) + 1, Math.max(2, cores));
         this.admission = new Admission(Admission.defaults(options.maxStreams(), options.maxStreamsPerClient()), scheduler);
         this.clients = new ClientAddress(options.proxyHops());
     }

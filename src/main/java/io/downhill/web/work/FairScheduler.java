@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * every client keeps a virtual clock of the CPU time its slices took, and a free worker always runs
  * the waiting client whose clock is furthest behind. A client that was idle starts level with the
  * busiest waiting client, so it cannot bank credit while away and then monopolise the cores.
+ * There is one worker more than a client may use at once, so a learner's slice never waits for a
+ * heavy client's slices to end: it starts at once, sharing the cores with them.
  */
 public final class FairScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FairScheduler.class);
@@ -25,18 +27,28 @@ public final class FairScheduler implements AutoCloseable {
     private final TreeSet<Account> waiting = new TreeSet<>(
             Comparator.comparingLong((Account a) -> a.clock).thenComparingLong(a -> a.order));
     private final Thread[] workers;
+    private final int perClient;
     private final LongSupplier clock;
     private final AtomicLong sliceCount = new AtomicLong();
     private long orderCounter;
     private long floor;
     private boolean closed;
 
-    public FairScheduler(int workerCount) {
-        this(workerCount, System::nanoTime);
+    /**
+     * @param workerCount threads that run slices
+     * @param perClient slices one client may run at the same time (fewer than the workers, so that
+     *     another client always finds one free)
+     */
+    public FairScheduler(int workerCount, int perClient) {
+        this(workerCount, perClient, System::nanoTime);
     }
 
     /** With a clock of its own, so that tests can say exactly how long each slice took. */
-    FairScheduler(int workerCount, LongSupplier clock) {
+    FairScheduler(int workerCount, int perClient, LongSupplier clock) {
+        if (perClient < 1 || perClient > workerCount) {
+            throw new IllegalArgumentException("perClient must be between 1 and the number of workers");
+        }
+        this.perClient = perClient;
         this.clock = clock;
         workers = new Thread[workerCount];
         for (int i = 0; i < workerCount; i++) {
@@ -53,13 +65,21 @@ public final class FairScheduler implements AutoCloseable {
                 return;
             }
             Account a = accounts.computeIfAbsent(client, Account::new);
-            if (a.slices.isEmpty()) {
+            if (a.slices.isEmpty() && a.running == 0) {
                 a.clock = Math.max(a.clock, floor);
-                a.order = orderCounter++;
-                waiting.add(a);
-                lock.notify();
             }
             a.slices.add(slice);
+            queue(a);
+        }
+    }
+
+    /** Puts a client in the line for a worker when it has a slice and may run one more; lock held. */
+    private void queue(Account a) {
+        if (!a.queued && !a.slices.isEmpty() && a.running < perClient) {
+            a.order = orderCounter++;
+            a.queued = true;
+            waiting.add(a);
+            lock.notify();
         }
     }
 
@@ -70,7 +90,7 @@ public final class FairScheduler implements AutoCloseable {
     public void forget(String client) {
         synchronized (lock) {
             Account a = accounts.get(client);
-            if (a != null && a.slices.isEmpty()) {
+            if (a != null && a.slices.isEmpty() && a.running == 0) {
                 accounts.remove(client);
             }
         }
@@ -98,11 +118,11 @@ public final class FairScheduler implements AutoCloseable {
                     return;
                 }
                 account = waiting.pollFirst();
+                account.queued = false;
                 floor = Math.max(floor, account.clock);
                 slice = account.slices.poll();
-                if (!account.slices.isEmpty()) {
-                    waiting.add(account);
-                }
+                account.running++;
+                queue(account);
             }
             long start = clock.getAsLong();
             try {
@@ -114,10 +134,15 @@ public final class FairScheduler implements AutoCloseable {
             sliceCount.incrementAndGet();
             synchronized (lock) {
                 // re-key the account: its clock moves, and the set is ordered by clock
-                boolean queued = waiting.remove(account);
+                if (account.queued) {
+                    waiting.remove(account);
+                }
                 account.clock += used;
-                if (queued) {
+                account.running--;
+                if (account.queued) {
                     waiting.add(account);
+                } else {
+                    queue(account);
                 }
             }
         }
@@ -139,6 +164,8 @@ public final class FairScheduler implements AutoCloseable {
         final ArrayDeque<Runnable> slices = new ArrayDeque<>();
         long clock;
         long order;
+        int running;
+        boolean queued;
 
         Account(String key) {
             this.key = key;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
-    private final FairScheduler scheduler = new FairScheduler(1);
+    private final FairScheduler scheduler = new FairScheduler(1, 1);
 
     @Test
     void aClientIsRefusedWith429WhenItsShareIsFullAndOthersStillGetIn() {

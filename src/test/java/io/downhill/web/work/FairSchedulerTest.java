@@ -33,7 +33,7 @@ class FairSchedulerTest {
         CountDownLatch hostileStarted = new CountDownLatch(1);
         CountDownLatch learnerQueued = new CountDownLatch(1);
         CountDownLatch all = new CountDownLatch(11);
-        try (FairScheduler scheduler = new FairScheduler(1, now::get)) {
+        try (FairScheduler scheduler = new FairScheduler(1, 1, now::get)) {
             for (int i = 0; i < 10; i++) {
                 int n = i;
                 scheduler.submit("hostile", () -> {
@@ -59,11 +59,37 @@ class FairSchedulerTest {
     }
 
     @Test
+    void aHeavyClientNeverHoldsEveryWorkerSoALearnerStartsAtOnce() throws Exception {
+        // two workers, one slice per client at a time: the heavy client's slices are all blocked,
+        // yet the learner's slice runs while they are
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch learnerRan = new CountDownLatch(1);
+        CountDownLatch heavyStarted = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger heavyAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger heavyMost = new java.util.concurrent.atomic.AtomicInteger();
+        try (FairScheduler scheduler = new FairScheduler(2, 1, now::get)) {
+            for (int i = 0; i < 5; i++) {
+                scheduler.submit("heavy", () -> {
+                    heavyMost.accumulateAndGet(heavyAtOnce.incrementAndGet(), Math::max);
+                    heavyStarted.countDown();
+                    await(release);
+                    heavyAtOnce.decrementAndGet();
+                });
+            }
+            assertThat(heavyStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            scheduler.submit("learner", learnerRan::countDown);
+            assertThat(learnerRan.await(5, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+        }
+        assertThat(heavyMost.get()).isEqualTo(1);
+    }
+
+    @Test
     void twoBusyClientsShareTheWorkerByTimeUsedNotBySliceCount() throws Exception {
         // "long" submits 4 ms slices, "short" 1 ms slices; by CPU time each should get about half
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(40);
-        try (FairScheduler scheduler = new FairScheduler(1, now::get)) {
+        try (FairScheduler scheduler = new FairScheduler(1, 1, now::get)) {
             CountDownLatch gate = new CountDownLatch(1);
             scheduler.submit("gate", () -> {
                 try {
@@ -96,7 +122,7 @@ class FairSchedulerTest {
     @Test
     void aClientThatWasIdleDoesNotBankCredit() throws Exception {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
-        try (FairScheduler scheduler = new FairScheduler(1, now::get)) {
+        try (FairScheduler scheduler = new FairScheduler(1, 1, now::get)) {
             // "early" uses 20 ms, then goes idle while "busy" uses 200 ms
             CountDownLatch first = new CountDownLatch(1);
             scheduler.submit("early", () -> {
