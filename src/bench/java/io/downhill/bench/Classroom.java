@@ -1,8 +1,5 @@
 package io.downhill.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * {@code src/bench/classroom.sh} runs both with the run cache on and off.
  */
 public final class Classroom {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build();
     private static final String FIELDS = "params,loss,grad,grad_norm,lr";
     /** The default runs of the lesson's widgets: every learner asks for exactly these. */
     private static final List<String> DEFAULTS = List.of(
@@ -68,27 +67,53 @@ public final class Classroom {
     /** One stream's times: to the first frame and to the done event, in milliseconds; -1 if it failed. */
     record Timing(double first, double done, int status) {}
 
+    /**
+     * Opens a run stream and times its first frame and its end as the lines arrive, without a
+     * thread per stream (a thread blocked on each of 1,500 streams would cost the server's cores).
+     */
     static CompletableFuture<Timing> stream(String base, String spec) {
         long t0 = System.nanoTime();
         URI uri = URI.create(base + "/api/runs/stream?fields=" + FIELDS + "&spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8));
+        EventTimes times = new EventTimes(t0);
         return CLIENT.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)).build(),
-                HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> {
-                    double first = -1;
-                    try (InputStream in = r.body(); BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = lines.readLine()) != null) {
-                            if (first < 0 && line.startsWith("event: frame")) {
-                                first = (System.nanoTime() - t0) / 1e6;
-                            }
-                            if (line.startsWith("event: done")) {
-                                return new Timing(first, (System.nanoTime() - t0) / 1e6, r.statusCode());
-                            }
-                        }
-                    } catch (java.io.IOException e) {
-                        // counted as failed below
-                    }
-                    return new Timing(-1, -1, r.statusCode());
-                });
+                HttpResponse.BodyHandlers.fromLineSubscriber(times, s -> null, "\n"))
+                .thenApply(r -> times.done < 0 ? new Timing(-1, -1, r.statusCode()) : new Timing(times.first, times.done, r.statusCode()))
+                .exceptionally(e -> new Timing(-1, -1, -1));
+    }
+
+    /** Notes when the first frame and the done event arrive, line by line. */
+    private static final class EventTimes implements Flow.Subscriber<String> {
+        private final long t0;
+        volatile double first = -1;
+        volatile double done = -1;
+
+        EventTimes(long t0) {
+            this.t0 = t0;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (first < 0 && line.startsWith("event: frame")) {
+                first = (System.nanoTime() - t0) / 1e6;
+            } else if (line.startsWith("event: done")) {
+                done = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            done = -1;
+        }
+
+        @Override
+        public void onComplete() {
+            // the times are already noted
+        }
     }
 
     private static void burst(String base, long pid, int learners) throws Exception {
