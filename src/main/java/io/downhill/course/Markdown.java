@@ -3,12 +3,9 @@ package io.downhill.course;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
@@ -30,26 +27,27 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * run a script in a learner's browser.
  */
 public final class Markdown {
-    private static final Pattern HEADING =
-            Pattern.compile("<h([23]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
     static final List<String> EMBEDDED_KINDS = List.of("widget", "quiz");
 
+    private final List<Extension> extensions;
     private final Parser parser;
-    private final HtmlRenderer renderer;
     private Map<String, String> fileSlugs = Map.of();
 
     public Markdown() {
-        List<Extension> extensions = List.of(
+        extensions = List.of(
                 TablesExtension.create(),
                 FootnotesExtension.create(),
-                HeadingAnchorExtension.create(),
                 MathExtension.create());
         parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-        renderer = HtmlRenderer.builder()
+    }
+
+    /** A renderer for one document: its headings' ids come from that document's tree. */
+    private HtmlRenderer renderer(HeadingIds headings) {
+        return HtmlRenderer.builder()
                 .extensions(extensions)
                 .nodeRendererFactory(CalloutRenderer::new)
+                .attributeProviderFactory(context -> headings.attributes())
                 .build();
     }
 
@@ -65,18 +63,25 @@ public final class Markdown {
         MathFences.Result fenced = MathFences.closeOrNeutralise(source);
         List<MarkdownIssue> issues = new ArrayList<>(fenced.issues());
         Node document = parser.parse(fenced.source());
-        for (SourcePos at : MathInlineParser.takeUnclosed()) {
-            issues.add(new MarkdownIssue(at.bodyLine(), at.column(),
-                    "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
-        }
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.CustomNode node) {
+                if (node instanceof MathNode.Unclosed unclosed) {
+                    issues.add(new MarkdownIssue(unclosed.at.bodyLine(), unclosed.at.column(),
+                            "maths not closed: a '$' opens maths here but no matching '$' follows (write \\$ for a dollar sign)"));
+                }
+                visitChildren(node);
+            }
+        });
         List<EmbeddedBlock> blocks = replaceEmbeddedBlocks(document);
         List<LinkRef> links = rewriteLinks(document);
         HtmlParts.check(document, links, issues);
         Census census = new Census();
         document.accept(census);
-        String html = SafeHtml.clean(renderer.render(document));
+        HeadingIds headings = new HeadingIds(document);
+        String html = SafeHtml.clean(renderer(headings).render(document));
         issues.sort(java.util.Comparator.comparingInt(MarkdownIssue::bodyLine).thenComparingInt(MarkdownIssue::column));
-        return new RenderedMarkdown(html, tableOfContents(html), census.words, census.math || html.contains("class=\"math-"),
+        return new RenderedMarkdown(html, headings.contents(), census.words, census.math || html.contains("class=\"math-"),
                 census.code, blocks, links, List.copyOf(issues), unsafe(document, links),
                 List.copyOf(SafeHtml.localReferences(html)));
     }
@@ -185,21 +190,6 @@ public final class Markdown {
             block.unlink();
         }
         return blocks;
-    }
-
-    private static List<TocEntry> tableOfContents(String html) {
-        List<TocEntry> toc = new ArrayList<>();
-        Matcher m = HEADING.matcher(html);
-        while (m.find()) {
-            String text = TAG.matcher(m.group(3)).replaceAll("").strip();
-            toc.add(new TocEntry(Integer.parseInt(m.group(1)), m.group(2), unescape(text)));
-        }
-        return toc;
-    }
-
-    /** The TOC text goes back through the template's own escaping, so undo the renderer's. */
-    private static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     }
 
     /** Counts words for the reading time and notes which page scripts are needed. */

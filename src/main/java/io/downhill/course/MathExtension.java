@@ -39,7 +39,7 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(MathNode.Inline.class, MathNode.Block.class);
+            return Set.of(MathNode.Inline.class, MathNode.Block.class, MathNode.Unclosed.class);
         }
 
         @Override
@@ -56,6 +56,8 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
                 html.tag("span", Map.of("class", inline.display ? "math-display" : "math-inline"));
                 html.text(inline.tex);
                 html.tag("/span");
+            } else if (node instanceof MathNode.Unclosed unclosed) {
+                html.text(unclosed.dollars);
             }
         }
     }

@@ -1,7 +1,5 @@
 package io.downhill.course;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.commonmark.parser.beta.InlineContentParser;
 import org.commonmark.parser.beta.InlineContentParserFactory;
@@ -18,16 +16,6 @@ import org.commonmark.parser.beta.Scanner;
  * code span is code, never the end of a formula.
  */
 final class MathInlineParser implements InlineContentParser {
-    /** Dollars that open maths but never close, for the course check. */
-    private static final ThreadLocal<List<SourcePos>> UNCLOSED = ThreadLocal.withInitial(ArrayList::new);
-
-    /** The unclosed-maths places found since the last call, on this thread. */
-    static List<SourcePos> takeUnclosed() {
-        List<SourcePos> found = List.copyOf(UNCLOSED.get());
-        UNCLOSED.get().clear();
-        return found;
-    }
-
     static final class Factory implements InlineContentParserFactory {
         @Override
         public Set<Character> getTriggerCharacters() {
@@ -82,11 +70,13 @@ final class MathInlineParser implements InlineContentParser {
                 break;
             }
         }
-        // A dollar before a digit with no partner is a price ("$5"); anything else opened maths.
+        // A dollar before a digit with no partner is a price ("$5"); anything else opened maths,
+        // and stays in the document as typed, marked for the course check.
         if (display || !Character.isDigit(first)) {
             var spans = scanner.getSource(start, contentStart).getSourceSpans();
-            UNCLOSED.get().add(spans.isEmpty() ? new SourcePos(0, 1)
-                    : new SourcePos(spans.get(0).getLineIndex(), spans.get(0).getColumnIndex() + 1));
+            SourcePos at = spans.isEmpty() ? new SourcePos(0, 1)
+                    : new SourcePos(spans.get(0).getLineIndex(), spans.get(0).getColumnIndex() + 1);
+            return ParsedInline.of(new MathNode.Unclosed(display ? "$$" : "$", at), contentStart);
         }
         scanner.setPosition(start);
         return ParsedInline.none();

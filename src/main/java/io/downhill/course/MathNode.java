@@ -17,6 +17,20 @@ final class MathNode {
         }
     }
 
+    /**
+     * Dollars that open maths which never closes: shown as they were typed, and found in the
+     * document by the course check (with where they are).
+     */
+    static final class Unclosed extends CustomNode {
+        final String dollars;
+        final SourcePos at;
+
+        Unclosed(String dollars, SourcePos at) {
+            this.dollars = dollars;
+            this.at = at;
+        }
+    }
+
     static final class Block extends CustomBlock {
         final StringBuilder tex = new StringBuilder();
     }

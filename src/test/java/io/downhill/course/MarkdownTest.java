@@ -74,6 +74,36 @@ class MarkdownTest {
     }
 
     @Test
+    void theContentsAndThePageAnchorsComeFromOneTreeEvenForRepeatsCodeAndMaths() {
+        RenderedMarkdown r = markdown.render("""
+                # Title
+
+                ## Steps
+
+                ## Steps
+
+                ### The `lr` and $\\gamma$
+
+                #### Deep
+                """);
+        assertThat(r.html()).contains("<h2 id=\"steps\">Steps</h2>", "<h2 id=\"steps-1\">Steps</h2>",
+                "<h3 id=\"the-lr-and\">", "<h4 id=\"deep\">");
+        assertThat(r.toc()).containsExactly(
+                new TocEntry(2, "steps", "Steps"),
+                new TocEntry(2, "steps-1", "Steps"),
+                new TocEntry(3, "the-lr-and", "The lr and \\gamma"));
+    }
+
+    @Test
+    void unclosedMathsStaysAsTypedAndIsReportedByEachRenderAlone() {
+        RenderedMarkdown broken = markdown.render("Costs $x and more.\n\nFine.");
+        assertThat(broken.html()).isEqualTo("<p>Costs $x and more.</p>\n<p>Fine.</p>\n");
+        assertThat(broken.issues()).extracting(MarkdownIssue::column).containsExactly(7);
+        // nothing carries over to the next document rendered
+        assertThat(markdown.render("All $a$ closed.").issues()).isEmpty();
+    }
+
+    @Test
     void calloutsBecomeTitledBoxes() {
         assertThat(html("> [!WARNING]\n> Mind the *step*.")).isEqualTo(
                 "<div class=\"callout callout-warning\" role=\"note\"><p class=\"callout-title\">Warning</p>\n"
