@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.downhill.course.ContentIssue;
 import io.downhill.course.CourseException;
 import io.downhill.course.CourseLoader;
-import io.downhill.web.Bundled;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

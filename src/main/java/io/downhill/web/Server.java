@@ -1,5 +1,6 @@
 package io.downhill.web;
 
+import io.downhill.Bundled;
 import io.downhill.course.Course;
 import io.downhill.course.CourseException;
 import io.downhill.course.CourseLoader;

@@ -1,4 +1,4 @@
-package io.downhill.web;
+package io.downhill;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +13,7 @@ import java.util.Map;
 /** The course and assets packed into the jar (or target/classes when run from the build). */
 public final class Bundled {
     public static final String CONTENT = "downhill/content";
-    static final String STATIC = "downhill/static";
+    public static final String STATIC = "downhill/static";
 
     private Bundled() {}
 
