@@ -1,7 +1,6 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.RunSpec;
 import io.downhill.optim.SpecException;
 import io.downhill.optim.Work;
@@ -180,12 +179,7 @@ final class LandscapeApi {
         if (json.length() > 2048) {
             throw ApiProblem.badRequest("problem", "must be at most 2048 characters");
         }
-        Object tree;
-        try {
-            tree = Json.MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("problem", "must be a JSON object such as {\"name\":\"bowl\"} (" + e.getOriginalMessage() + ")");
-        }
+        Object tree = RequestJson.value(json, "problem", "a JSON object such as {\"name\":\"bowl\"}");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("problem", tree);
         spec.put("optimizer", Map.of("name", "sgd", "lr", 0.1));

@@ -1,6 +1,5 @@
 package io.downhill.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 
 /** Query parameters read strictly: a bad one is a 400 naming it and its allowed range. */
@@ -48,21 +47,18 @@ final class Params {
 
     /** A JSON list of {@code dimension} finite numbers within ±1e6, such as a point. */
     static double[] point(String json, int dimension, String field) {
-        try {
-            List<?> list = json == null ? null : Json.MAPPER.readValue(json, List.class);
-            if (list == null || list.size() != dimension) {
-                throw ApiProblem.badRequest(field, "must be a JSON list of " + dimension + " numbers");
-            }
-            double[] out = new double[dimension];
-            for (int i = 0; i < dimension; i++) {
-                if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue()) || Math.abs(n.doubleValue()) > 1e6) {
-                    throw ApiProblem.badRequest(field, "must hold finite numbers within ±1e6");
-                }
-                out[i] = n.doubleValue();
-            }
-            return out;
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest(field, "must be a JSON list of " + dimension + " numbers");
+        String what = "a JSON list of " + dimension + " numbers";
+        List<?> list = json == null ? null : RequestJson.list(json, field, what);
+        if (list == null || list.size() != dimension) {
+            throw ApiProblem.badRequest(field, "must be " + what);
         }
+        double[] out = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue()) || Math.abs(n.doubleValue()) > 1e6) {
+                throw ApiProblem.badRequest(field, "must hold finite numbers within ±1e6");
+            }
+            out[i] = n.doubleValue();
+        }
+        return out;
     }
 }

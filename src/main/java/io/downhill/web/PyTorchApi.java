@@ -1,6 +1,5 @@
 package io.downhill.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.RunSpec;
 import io.downhill.optim.SpecException;
 import io.downhill.pytorch.PyTorchScript;
@@ -33,12 +32,7 @@ final class PyTorchApi {
         if (json == null || json.length() > RunApi.MAX_SPEC_CHARS * 2) {
             throw ApiProblem.badRequest("spec", "is required and at most " + RunApi.MAX_SPEC_CHARS * 2 + " characters");
         }
-        Object tree;
-        try {
-            tree = Json.MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("spec", "must be a run spec or a list of run specs (" + e.getOriginalMessage() + ")");
-        }
+        Object tree = RequestJson.value(json, "spec", "a run spec or a list of run specs");
         List<?> items = tree instanceof List<?> l ? l : List.of(tree == null ? "" : tree);
         if (items.isEmpty() || items.size() > PyTorchScript.MAX_RUNS) {
             throw ApiProblem.badRequest("spec", "must hold 1 to " + PyTorchScript.MAX_RUNS + " run specs");

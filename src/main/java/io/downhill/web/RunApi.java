@@ -1,13 +1,11 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.downhill.optim.Catalog;
 import io.downhill.optim.RunSpec;
 import io.downhill.optim.SpecException;
 import io.downhill.optim.Work;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +21,6 @@ final class RunApi {
     static final int MAX_SPEC_CHARS = 12 * 1024;
     /** Runs never change for a given engine, so a day is safe; the ETag carries the engine version. */
     static final String CACHE_CONTROL = "public, max-age=86400";
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final byte[] problems;
     private final byte[] optimizers;
@@ -184,19 +181,7 @@ final class RunApi {
 
     /** Parses and validates a spec from JSON text; every failure is an {@link ApiProblem}. */
     static RunSpec parseSpec(byte[] json) {
-        Map<String, Object> tree;
-        try {
-            tree = Json.MAPPER.readValue(json, OBJECT);
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw ApiProblem.badRequest("body", "must be a JSON object (" + e.getOriginalMessage() + at + ")");
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("body", "cannot be read: " + e.getMessage());
-        }
-        if (tree == null) {
-            throw ApiProblem.badRequest("body", "must be a JSON object, not null");
-        }
+        Map<String, Object> tree = RequestJson.object(json, "body", "a JSON object");
         try {
             return RunSpec.fromJson(tree);
         } catch (SpecException e) {

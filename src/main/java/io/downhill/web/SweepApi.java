@@ -1,7 +1,5 @@
 package io.downhill.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.downhill.optim.LrSweep;
 import io.downhill.optim.SpecException;
 import io.downhill.optim.Work;
@@ -18,7 +16,6 @@ import java.util.Map;
  * optimizers × points × max_steps ≤ 500,000 steps, else a 400 naming {@code stop.max_steps}.
  */
 final class SweepApi {
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private SweepApi() {}
 
@@ -32,12 +29,7 @@ final class SweepApi {
         if (json == null || json.length() > RunApi.MAX_SPEC_CHARS) {
             throw ApiProblem.badRequest("spec", "is required and at most " + RunApi.MAX_SPEC_CHARS + " characters");
         }
-        Map<String, Object> tree;
-        try {
-            tree = Json.MAPPER.readValue(json, OBJECT);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("spec", "must be a JSON object (" + e.getOriginalMessage() + ")");
-        }
+        Map<String, Object> tree = RequestJson.object(json, "spec", "a JSON object");
         try {
             return LrSweep.parse(tree);
         } catch (SpecException e) {

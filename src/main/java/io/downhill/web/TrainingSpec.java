@@ -1,7 +1,5 @@
 package io.downhill.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.downhill.optim.SpecException;
 import io.downhill.optim.Work;
 import io.downhill.optim.nn.Dataset;
@@ -20,15 +18,7 @@ record TrainingSpec(NetSpec net, Dataset data, int maxSteps) {
             "residual", "clip_grad_norm", "weight_decay", "optimizer", "lr", "batch_size", "max_steps", "seed");
 
     static TrainingSpec parse(String json) {
-        Map<String, Object> m;
-        try {
-            m = Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("spec", "must be a JSON object (" + e.getOriginalMessage() + ")");
-        }
-        if (m == null) {
-            throw ApiProblem.badRequest("spec", "must be a JSON object, not null");
-        }
+        Map<String, Object> m = RequestJson.object(json, "spec", "a JSON object");
         for (String key : m.keySet()) {
             if (!KEYS.contains(key)) {
                 throw ApiProblem.badRequest(key, "unknown field; known: " + String.join(", ", KEYS));
