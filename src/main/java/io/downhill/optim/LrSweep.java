@@ -1,5 +1,6 @@
 package io.downhill.optim;
 
+import io.downhill.optim.optimizers.OptimizerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,15 +78,16 @@ public final class LrSweep {
             throw new SpecException("optimizer", "is set by the sweep; list the names in 'optimizers'");
         }
         List<?> names = Json.list(json.get("optimizers"), "optimizers", "must be a list of 1 to 7 optimizer names");
-        if (names.isEmpty() || names.size() > Optimizers.TYPES.size()) {
+        Registry registry = Registry.BUILT_IN;
+        if (names.isEmpty() || names.size() > registry.optimizers().size()) {
             throw new SpecException("optimizers", "must be a list of 1 to 7 optimizer names");
         }
         List<String> optimizers = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String field = "optimizers[" + i + "]";
-            String rule = "must be one of: " + String.join(", ", Optimizers.names());
+            String rule = "must be one of: " + String.join(", ", registry.optimizerNames());
             String name = Json.string(names.get(i), field, rule);
-            if (Optimizers.type(name) == null) {
+            if (registry.optimizer(name) == null) {
                 throw new SpecException(field, "unknown optimizer '" + name + "'; " + rule);
             }
             if (optimizers.contains(name)) {
@@ -93,7 +95,7 @@ public final class LrSweep {
             }
             optimizers.add(name);
         }
-        Range lrRange = Range.aboveUpTo(0, Optimizers.MAX_LR);
+        Range lrRange = Range.aboveUpTo(0, OptimizerType.MAX_LR);
         double lo = (Double) ParamDef.number("lr_min", 1e-4, lrRange, "").read(json.get("lr_min"), "lr_min");
         double hi = (Double) ParamDef.number("lr_max", 10, lrRange, "").read(json.get("lr_max"), "lr_max");
         if (hi <= lo) {

@@ -7,9 +7,9 @@ import java.util.List;
  * Definition of one spec parameter: the single source for validation ({@link #read}) and for the
  * catalog ({@link #info}). Values come out normalised: Double for numbers, Integer for integers,
  * Boolean, String for enums, an immutable List of two Doubles for pairs; schedules are read by the
- * parser itself.
+ * parser itself. Public so that an optimizer's file can declare its own parameters.
  */
-record ParamDef(
+public record ParamDef(
         String name,
         String type,
         Object defaultValue,
@@ -18,33 +18,33 @@ record ParamDef(
         boolean nullable,
         String description) {
 
-    static ParamDef number(String name, double def, Range range, String description) {
+    public static ParamDef number(String name, double def, Range range, String description) {
         return new ParamDef(name, "number", def, range, null, false, description);
     }
 
     /** A number whose default is null, meaning "off". */
-    static ParamDef optionalNumber(String name, Range range, String description) {
+    public static ParamDef optionalNumber(String name, Range range, String description) {
         return new ParamDef(name, "number", null, range, null, true, description);
     }
 
     /** An integer; a null default means the parser fills one in from other values. */
-    static ParamDef integer(String name, Integer def, Range range, String description) {
+    public static ParamDef integer(String name, Integer def, Range range, String description) {
         return new ParamDef(name, "integer", def, range, null, false, description);
     }
 
-    static ParamDef bool(String name, boolean def, String description) {
+    public static ParamDef bool(String name, boolean def, String description) {
         return new ParamDef(name, "boolean", def, null, null, false, description);
     }
 
-    static ParamDef pair(String name, List<Double> def, Range eachRange, String description) {
+    public static ParamDef pair(String name, List<Double> def, Range eachRange, String description) {
         return new ParamDef(name, "pair", List.copyOf(def), eachRange, null, false, description);
     }
 
-    static ParamDef choice(String name, String def, List<String> choices, String description) {
+    public static ParamDef choice(String name, String def, List<String> choices, String description) {
         return new ParamDef(name, "enum", def, null, List.copyOf(choices), false, description);
     }
 
-    static ParamDef schedule(String name, String description) {
+    public static ParamDef schedule(String name, String description) {
         return new ParamDef(name, "schedule", null, null, null, false, description);
     }
 

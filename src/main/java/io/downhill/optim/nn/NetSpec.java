@@ -31,9 +31,7 @@ public record NetSpec(int depth, int width, String activation, String init, bool
             throw new SpecException("width", "must be an integer >= 1 and <= 32");
         }
         Activation.parse(activation);
-        if (!"normal".equals(init) && !"xavier".equals(init) && !"he".equals(init)) {
-            throw new SpecException("init", "must be one of normal, xavier, he");
-        }
+        Init.parse(init);
         if (clipGradNorm != null && !(clipGradNorm > 0 && clipGradNorm <= 1e6)) {
             throw new SpecException("clip_grad_norm", "must be null (off) or > 0 and <= 1e6");
         }
