@@ -18,7 +18,7 @@ import java.util.Map;
  * there is no best.
  *
  * <p>Request JSON: a run spec without {@code optimizer} ({@code problem}, {@code start},
- * {@code stop}, {@code seed}, ...), plus {@code optimizers} (1 to 7 names), {@code lr_min}
+ * {@code stop}, {@code seed}, ...), plus {@code optimizers} (1 to one of each registered), {@code lr_min}
  * (default 1e-4), {@code lr_max} (default 10), {@code points} (2 to {@link #MAX_POINTS}, default 13)
  * and {@code tolerance} (default 1e-3). Work is bounded: optimizers × points × max_steps ≤
  * {@link #MAX_WORK}.
@@ -77,10 +77,11 @@ public final class LrSweep {
         if (base.containsKey("optimizer")) {
             throw new SpecException("optimizer", "is set by the sweep; list the names in 'optimizers'");
         }
-        List<?> names = Json.list(json.get("optimizers"), "optimizers", "must be a list of 1 to 7 optimizer names");
         Registry registry = Registry.BUILT_IN;
+        String need = "must be a list of 1 to " + registry.optimizers().size() + " optimizer names";
+        List<?> names = Json.list(json.get("optimizers"), "optimizers", need);
         if (names.isEmpty() || names.size() > registry.optimizers().size()) {
-            throw new SpecException("optimizers", "must be a list of 1 to 7 optimizer names");
+            throw new SpecException("optimizers", need);
         }
         List<String> optimizers = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
