@@ -238,8 +238,8 @@ final class SpecParser {
                     continue;
                 }
                 String field = prefix + "." + d.name();
-                if (d.name().equals("initial_accumulator_value")) {
-                    throw new SpecException(field, "cannot change mid-run: it only sets the accumulator's start value");
+                if (d.fixedReason() != null) {
+                    throw new SpecException(field, "cannot change mid-run: " + d.fixedReason());
                 }
                 if (m.get(d.name()) == null && !d.nullable()) {
                     throw new SpecException(field, d.rule());

@@ -31,7 +31,8 @@ public final class Adagrad implements Optimizer {
                     ParamDef.number("lr_decay", 0.0, Range.closed(0, 10), "lr decay η: γ/(1 + (t−1)·η)"),
                     OptimizerType.weightDecay(0),
                     ParamDef.number("initial_accumulator_value", 0.0, Range.closed(0, 100),
-                            "starting value of the sum of squared gradients (fixed at the start)"),
+                            "starting value of the sum of squared gradients (fixed at the start)")
+                            .fixedAtStart("it only sets the accumulator's start value"),
                     OptimizerType.eps(1e-10),
                     OptimizerType.clip()),
             (p, dimension) -> new Adagrad(dimension, p.number("initial_accumulator_value"), Hyper.of(p)));
