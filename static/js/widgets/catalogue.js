@@ -1,12 +1,12 @@
-// The optimizers' labels and colour keys as the server registered them, read from the JSON block
-// the page embeds once (id "downhill-catalogue"). An unknown name stands for itself.
+// The optimizers' labels and colour keys as the server registered them, read from the JSON the
+// page embeds once (<meta name="downhill-catalogue">). An unknown name stands for itself.
 
 let optimizers = null;
 
 function registered() {
   if (optimizers === null) {
-    const block = document.getElementById('downhill-catalogue');
-    optimizers = block ? JSON.parse(block.textContent).optimizers : {};
+    const meta = document.querySelector('meta[name="downhill-catalogue"]');
+    optimizers = meta ? JSON.parse(meta.content).optimizers : {};
   }
   return optimizers;
 }

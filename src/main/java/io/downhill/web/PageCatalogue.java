@@ -7,18 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The optimizers' labels and colour keys, embedded once in each page with widgets as a JSON data
- * block (not a script, so the Content-Security-Policy has nothing to allow). Embedded rather than
- * fetched: pages are rendered once and revalidated by ETag, the block is a few hundred bytes, and
- * the widgets need the labels before their first legend, which a fetch would delay by a request.
+ * The optimizers' labels and colour keys, embedded once in the head of each page with widgets as
+ * the JSON content of a {@code <meta>} element (data, not a script: the Content-Security-Policy
+ * and the pages' one hashed inline script stay as they are). Embedded rather than fetched: pages
+ * are rendered once and revalidated by ETag, the JSON is about 400 bytes, and the widgets need the
+ * labels before their first legend, which a fetch would delay by a request.
  */
 public final class PageCatalogue {
     private PageCatalogue() {}
 
-    /** The id of the element the browser reads ({@code static/js/widgets/catalogue.js}). */
-    public static final String ID = "downhill-catalogue";
+    /** The name of the meta element the browser reads ({@code static/js/widgets/catalogue.js}). */
+    public static final String NAME = "downhill-catalogue";
 
-    /** {@code {"optimizers": {"sgd": {"label": "SGD", "colour": "sgd"}, ...}}}, safe inside a script element. */
+    /** {@code {"optimizers": {"sgd": {"label": "SGD", "colour": "sgd"}, ...}}}; the template escapes it. */
     public static final String JSON = json();
 
     private static String json() {
@@ -30,8 +31,7 @@ public final class PageCatalogue {
             optimizers.put(o.name(), entry);
         }
         try {
-            // "<" never appears raw, so no label can close the element early
-            return Json.MAPPER.writeValueAsString(Map.of("optimizers", optimizers)).replace("<", "\\u003c");
+            return Json.MAPPER.writeValueAsString(Map.of("optimizers", optimizers));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
