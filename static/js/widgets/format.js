@@ -1,5 +1,7 @@
 // Numbers as a person reads them: a few significant digits, exponents for tiny or huge values.
 
+import { optimizerLabel } from './catalogue.js';
+
 export function num(x, digits = 4) {
   if (x === null || x === undefined) return '–';
   if (typeof x === 'string') return x === 'NaN' ? 'NaN' : x.replace('Infinity', '∞');
@@ -23,11 +25,7 @@ export function toNumber(x) {
   return NaN;
 }
 
-export const OPTIMIZER_NAMES = {
-  sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad',
-  rmsprop: 'RMSprop', adam: 'Adam', adamw: 'AdamW',
-};
-
+/** An optimizer's label as the server registered it, e.g. "AdaGrad" for adagrad. */
 export function optimizerName(name) {
-  return OPTIMIZER_NAMES[name] ?? name;
+  return optimizerLabel(name);
 }

@@ -4,11 +4,12 @@
 import { Player } from './player.js';
 import { num, vec, optimizerName, toNumber } from './format.js';
 import { fetchApi } from './net.js';
+import { optimizerColourKey } from './catalogue.js';
 
 const css = () => getComputedStyle(document.documentElement);
 
 export function colour(name) {
-  return css().getPropertyValue(`--opt-${name}`).trim() || css().getPropertyValue('--accent').trim();
+  return css().getPropertyValue(`--opt-${optimizerColourKey(name)}`).trim() || css().getPropertyValue('--accent').trim();
 }
 
 export function themeColours() {

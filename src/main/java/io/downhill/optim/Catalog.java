@@ -1,5 +1,6 @@
 package io.downhill.optim;
 
+import io.downhill.optim.optimizers.OptimizerType;
 import io.downhill.optim.problems.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,22 +8,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Metadata for the catalog endpoints, built from the same parameter definitions that validate
- * specs. Data problems are described by the instance drawn with default params and seed 0.
+ * Metadata for the catalog endpoints and the pages, built from the same registrations that
+ * validate specs and build runs. Data problems are described by the instance drawn with default
+ * params and seed 0.
  */
 public final class Catalog {
     private Catalog() {}
 
     private static final List<ProblemInfo> PROBLEMS = buildProblems();
-    private static final List<OptimizerInfo> OPTIMIZERS = buildOptimizers();
+    private static final List<OptimizerInfo> OPTIMIZERS = optimizers(Registry.BUILT_IN);
     private static final List<ScheduleInfo> SCHEDULES = buildSchedules();
 
     public static List<ProblemInfo> problems() {
         return PROBLEMS;
     }
 
+    /** The built-in optimizers ({@link Registry#BUILT_IN}). */
     public static List<OptimizerInfo> optimizers() {
         return OPTIMIZERS;
+    }
+
+    /** The optimizers of {@code registry}, in its order. */
+    public static List<OptimizerInfo> optimizers(Registry registry) {
+        List<OptimizerInfo> out = new ArrayList<>();
+        for (OptimizerType t : registry.optimizers()) {
+            out.add(new OptimizerInfo(t.name(), t.label(), t.colourKey(), t.widgetLr(), t.torchName(),
+                    infos(t.params()), t.description()));
+        }
+        return List.copyOf(out);
     }
 
     public static List<ScheduleInfo> schedules() {
@@ -43,16 +56,8 @@ public final class Catalog {
             Problem p = Problems.create(RunSpec.fromJson(Map.of(
                     "problem", json, "optimizer", Map.of("name", "sgd"), "stop", Map.of("max_steps", 1)))
                     .problem(), 0);
-            out.add(new ProblemInfo(type.name(), type.kind(), type.dimension(), p.range(), p.minima(),
+            out.add(new ProblemInfo(type.name(), type.label(), type.kind(), type.dimension(), p.range(), p.minima(),
                     p.defaultStart(), infos(type.params()), type.description()));
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<OptimizerInfo> buildOptimizers() {
-        List<OptimizerInfo> out = new ArrayList<>();
-        for (Optimizers.Type t : Optimizers.TYPES) {
-            out.add(new OptimizerInfo(t.name(), t.torchName(), infos(t.params()), t.description()));
         }
         return List.copyOf(out);
     }
@@ -60,7 +65,7 @@ public final class Catalog {
     private static List<ScheduleInfo> buildSchedules() {
         List<ScheduleInfo> out = new ArrayList<>();
         for (Schedules.Type t : Schedules.TYPES) {
-            out.add(new ScheduleInfo(t.name(), t.torchName(), infos(t.params()), t.description()));
+            out.add(new ScheduleInfo(t.name(), t.label(), t.torchName(), infos(t.params()), t.description()));
         }
         return List.copyOf(out);
     }

@@ -79,8 +79,8 @@ final class ExpressionSpecs {
     /** The catalog-like entry the rest of the parser works with (kind, dimension). */
     static Problems.Type type(ProblemSpec spec) {
         int dimension = spec.integer("dimension");
-        return new Problems.Type(NAME, dimension == 1 ? "1d" : "2d", dimension, List.of(),
-                "f = " + spec.params().get("expression"));
+        return new Problems.Type(NAME, "Your function", dimension == 1 ? "1d" : "2d", dimension, List.of(),
+                "f = " + spec.params().get("expression"), (s, seed) -> create(s));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.downhill.optim;
 
+import io.downhill.optim.optimizers.OptimizerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * there is no best.
  *
  * <p>Request JSON: a run spec without {@code optimizer} ({@code problem}, {@code start},
- * {@code stop}, {@code seed}, ...), plus {@code optimizers} (1 to 7 names), {@code lr_min}
+ * {@code stop}, {@code seed}, ...), plus {@code optimizers} (1 to one of each registered), {@code lr_min}
  * (default 1e-4), {@code lr_max} (default 10), {@code points} (2 to {@link #MAX_POINTS}, default 13)
  * and {@code tolerance} (default 1e-3). Work is bounded: optimizers × points × max_steps ≤
  * {@link #MAX_WORK}.
@@ -76,16 +77,18 @@ public final class LrSweep {
         if (base.containsKey("optimizer")) {
             throw new SpecException("optimizer", "is set by the sweep; list the names in 'optimizers'");
         }
-        List<?> names = Json.list(json.get("optimizers"), "optimizers", "must be a list of 1 to 7 optimizer names");
-        if (names.isEmpty() || names.size() > Optimizers.TYPES.size()) {
-            throw new SpecException("optimizers", "must be a list of 1 to 7 optimizer names");
+        Registry registry = Registry.BUILT_IN;
+        String need = "must be a list of 1 to " + registry.optimizers().size() + " optimizer names";
+        List<?> names = Json.list(json.get("optimizers"), "optimizers", need);
+        if (names.isEmpty() || names.size() > registry.optimizers().size()) {
+            throw new SpecException("optimizers", need);
         }
         List<String> optimizers = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String field = "optimizers[" + i + "]";
-            String rule = "must be one of: " + String.join(", ", Optimizers.names());
+            String rule = "must be one of: " + String.join(", ", registry.optimizerNames());
             String name = Json.string(names.get(i), field, rule);
-            if (Optimizers.type(name) == null) {
+            if (registry.optimizer(name) == null) {
                 throw new SpecException(field, "unknown optimizer '" + name + "'; " + rule);
             }
             if (optimizers.contains(name)) {
@@ -93,7 +96,7 @@ public final class LrSweep {
             }
             optimizers.add(name);
         }
-        Range lrRange = Range.aboveUpTo(0, Optimizers.MAX_LR);
+        Range lrRange = Range.aboveUpTo(0, OptimizerType.MAX_LR);
         double lo = (Double) ParamDef.number("lr_min", 1e-4, lrRange, "").read(json.get("lr_min"), "lr_min");
         double hi = (Double) ParamDef.number("lr_max", 10, lrRange, "").read(json.get("lr_max"), "lr_max");
         if (hi <= lo) {

@@ -7,45 +7,56 @@ import java.util.List;
  * Definition of one spec parameter: the single source for validation ({@link #read}) and for the
  * catalog ({@link #info}). Values come out normalised: Double for numbers, Integer for integers,
  * Boolean, String for enums, an immutable List of two Doubles for pairs; schedules are read by the
- * parser itself.
+ * parser itself. Public so that an optimizer's file can declare its own parameters.
+ *
+ * @param fixedReason why a mid-run change may not set it, or null when it may
  */
-record ParamDef(
+public record ParamDef(
         String name,
         String type,
         Object defaultValue,
         Range range,
         List<String> choices,
         boolean nullable,
-        String description) {
+        String description,
+        String fixedReason) {
 
-    static ParamDef number(String name, double def, Range range, String description) {
-        return new ParamDef(name, "number", def, range, null, false, description);
+    public static ParamDef number(String name, double def, Range range, String description) {
+        return new ParamDef(name, "number", def, range, null, false, description, null);
     }
 
     /** A number whose default is null, meaning "off". */
-    static ParamDef optionalNumber(String name, Range range, String description) {
-        return new ParamDef(name, "number", null, range, null, true, description);
+    public static ParamDef optionalNumber(String name, Range range, String description) {
+        return new ParamDef(name, "number", null, range, null, true, description, null);
     }
 
     /** An integer; a null default means the parser fills one in from other values. */
-    static ParamDef integer(String name, Integer def, Range range, String description) {
-        return new ParamDef(name, "integer", def, range, null, false, description);
+    public static ParamDef integer(String name, Integer def, Range range, String description) {
+        return new ParamDef(name, "integer", def, range, null, false, description, null);
     }
 
-    static ParamDef bool(String name, boolean def, String description) {
-        return new ParamDef(name, "boolean", def, null, null, false, description);
+    public static ParamDef bool(String name, boolean def, String description) {
+        return new ParamDef(name, "boolean", def, null, null, false, description, null);
     }
 
-    static ParamDef pair(String name, List<Double> def, Range eachRange, String description) {
-        return new ParamDef(name, "pair", List.copyOf(def), eachRange, null, false, description);
+    public static ParamDef pair(String name, List<Double> def, Range eachRange, String description) {
+        return new ParamDef(name, "pair", List.copyOf(def), eachRange, null, false, description, null);
     }
 
-    static ParamDef choice(String name, String def, List<String> choices, String description) {
-        return new ParamDef(name, "enum", def, null, List.copyOf(choices), false, description);
+    public static ParamDef choice(String name, String def, List<String> choices, String description) {
+        return new ParamDef(name, "enum", def, null, List.copyOf(choices), false, description, null);
     }
 
-    static ParamDef schedule(String name, String description) {
-        return new ParamDef(name, "schedule", null, null, null, false, description);
+    public static ParamDef schedule(String name, String description) {
+        return new ParamDef(name, "schedule", null, null, null, false, description, null);
+    }
+
+    /**
+     * This parameter, refused in a mid-run change because of {@code why} (e.g. it only sets a
+     * starting value); null-reason params may change.
+     */
+    public ParamDef fixedAtStart(String why) {
+        return new ParamDef(name, type, defaultValue, range, choices, nullable, description, why);
     }
 
     /** What the value must be, e.g. "must be > 0 and <= 10". */

@@ -17,13 +17,24 @@ import io.downhill.optim.problems.Rosenbrock;
 import io.downhill.optim.problems.Saddle;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /** The problem catalog: names, parameters, and construction of instances from a spec. */
 public final class Problems {
     private Problems() {}
 
-    /** One catalog entry. Data problems start at the origin by default. */
-    record Type(String name, String kind, int dimension, List<ParamDef> params, String description) {}
+    /**
+     * One problem, registered once: the name a spec uses, the label people read, its parameters
+     * and how to build an instance. Data problems start at the origin by default.
+     */
+    record Type(String name, String label, String kind, int dimension, List<ParamDef> params, String description,
+                Factory factory) {}
+
+    /** Builds the instance a validated spec describes; data problems draw their dataset from the seed. */
+    @FunctionalInterface
+    interface Factory {
+        Problem create(ProblemSpec spec, long seed);
+    }
 
     private static List<ParamDef> dataParams(double noise, String noiseMeaning) {
         return List.of(
@@ -33,39 +44,49 @@ public final class Problems {
                         "samples per gradient; default n (full batch); at most n"));
     }
 
+    /** A problem without parameters. */
+    private static Type plain(String name, String label, String kind, String description, Supplier<Problem> make) {
+        return new Type(name, label, kind, kind.equals("1d") ? 1 : 2, List.of(), description, (s, seed) -> make.get());
+    }
+
     static final List<Type> TYPES = List.of(
-            new Type("quadratic", "1d", 1,
+            new Type("quadratic", "Quadratic", "1d", 1,
                     List.of(ParamDef.number("a", 1.0, Range.aboveUpTo(0, 100), "curvature a")),
-                    "f(x) = a·x²/2: gradient descent is stable for lr < 2/a"),
-            new Type("double-well", "1d", 1, List.of(),
-                    "f(x) = x⁴ − 3x² + x: a local minimum near 1.131 and the global one near −1.301"),
-            new Type("plateau", "1d", 1, List.of(),
-                    "f(x) = tanh(x²/4): a narrow valley inside a nearly flat plateau"),
-            new Type("bowl", "2d", 2, List.of(), "f(x, y) = x² + 2y²"),
-            new Type("ill-conditioned", "2d", 2,
+                    "f(x) = a·x²/2: gradient descent is stable for lr < 2/a",
+                    (s, seed) -> new Quadratic(s.number("a"))),
+            plain("double-well", "Double well", "1d",
+                    "f(x) = x⁴ − 3x² + x: a local minimum near 1.131 and the global one near −1.301", DoubleWell::new),
+            plain("plateau", "Plateau", "1d",
+                    "f(x) = tanh(x²/4): a narrow valley inside a nearly flat plateau", Plateau::new),
+            plain("bowl", "Bowl x² + 2y²", "2d", "f(x, y) = x² + 2y²", Bowl::new),
+            new Type("ill-conditioned", "Ill-conditioned bowl", "2d", 2,
                     List.of(ParamDef.number("condition", 10.0, Range.closed(1, 1000),
                             "condition number κ (ratio of the Hessian's eigenvalues)")),
-                    "f(x, y) = (x² + κ·y²)/2: a long narrow valley where gradient descent zig-zags"),
-            new Type("rosenbrock", "2d", 2, List.of(),
-                    "f(x, y) = (1 − x)² + 100·(y − x²)²: a curved valley, minimum at (1, 1)"),
-            new Type("beale", "2d", 2, List.of(),
-                    "Beale's function: flat arms and steep walls, minimum at (3, 0.5)"),
-            new Type("himmelblau", "2d", 2, List.of(),
-                    "f(x, y) = (x² + y − 11)² + (x + y² − 7)²: four equal minima; the start decides which"),
-            new Type("saddle", "2d", 2, List.of(),
-                    "f(x, y) = x² − y²: a saddle point and no minimum"),
-            new Type("monkey-saddle", "2d", 2, List.of(),
-                    "f(x, y) = x³ − 3xy²: a flat degenerate saddle with three downhill valleys"),
-            new Type("double-well-2d", "2d", 2, List.of(),
-                    "f(x, y) = x⁴ − 3x² + x + 2y²: a local and a global minimum; the start decides which"),
-            new Type("plateau-2d", "2d", 2, List.of(),
-                    "f(x, y) = tanh((x² + 2y²)/4): a valley surrounded by a plateau"),
-            new Type("linear-regression", "data", 2,
+                    "f(x, y) = (x² + κ·y²)/2: a long narrow valley where gradient descent zig-zags",
+                    (s, seed) -> new IllConditioned(s.number("condition"))),
+            plain("rosenbrock", "Rosenbrock", "2d",
+                    "f(x, y) = (1 − x)² + 100·(y − x²)²: a curved valley, minimum at (1, 1)", Rosenbrock::new),
+            plain("beale", "Beale", "2d",
+                    "Beale's function: flat arms and steep walls, minimum at (3, 0.5)", Beale::new),
+            plain("himmelblau", "Himmelblau", "2d",
+                    "f(x, y) = (x² + y − 11)² + (x + y² − 7)²: four equal minima; the start decides which",
+                    Himmelblau::new),
+            plain("saddle", "Saddle x² − y²", "2d", "f(x, y) = x² − y²: a saddle point and no minimum", Saddle::new),
+            plain("monkey-saddle", "Monkey saddle", "2d",
+                    "f(x, y) = x³ − 3xy²: a flat degenerate saddle with three downhill valleys", MonkeySaddle::new),
+            plain("double-well-2d", "Two valleys", "2d",
+                    "f(x, y) = x⁴ − 3x² + x + 2y²: a local and a global minimum; the start decides which",
+                    DoubleWell2d::new),
+            plain("plateau-2d", "Plateau", "2d",
+                    "f(x, y) = tanh((x² + 2y²)/4): a valley surrounded by a plateau", Plateau2d::new),
+            new Type("linear-regression", "Linear regression", "data", 2,
                     dataParams(0.5, "standard deviation of the Gaussian noise on y"),
-                    "fit y = w·x + b (true line y = 2x + 1) by half the mean squared error; params [w, b]"),
-            new Type("logistic-regression", "data", 3,
+                    "fit y = w·x + b (true line y = 2x + 1) by half the mean squared error; params [w, b]",
+                    (s, seed) -> new LinearRegression(s.integer("n"), s.number("noise"), dataRandom(seed))),
+            new Type("logistic-regression", "Logistic regression", "data", 3,
                     dataParams(1.0, "standard deviation of each Gaussian blob"),
-                    "classify two Gaussian blobs by mean cross-entropy; params [w1, w2, b]"));
+                    "classify two Gaussian blobs by mean cross-entropy; params [w1, w2, b]",
+                    (s, seed) -> new LogisticRegression(s.integer("n"), s.number("noise"), dataRandom(seed))));
 
     static Type type(String name) {
         for (Type t : TYPES) {
@@ -81,26 +102,14 @@ public final class Problems {
      * {@code new SplittableRandom(seed)}; a run draws its mini-batches from the second split.
      */
     public static Problem create(ProblemSpec spec, long seed) {
-        return switch (spec.name()) {
-            case "quadratic" -> new Quadratic(spec.number("a"));
-            case "double-well" -> new DoubleWell();
-            case "plateau" -> new Plateau();
-            case "bowl" -> new Bowl();
-            case "ill-conditioned" -> new IllConditioned(spec.number("condition"));
-            case "rosenbrock" -> new Rosenbrock();
-            case "beale" -> new Beale();
-            case "himmelblau" -> new Himmelblau();
-            case "saddle" -> new Saddle();
-            case "monkey-saddle" -> new MonkeySaddle();
-            case "plateau-2d" -> new Plateau2d();
-            case "double-well-2d" -> new DoubleWell2d();
-            case "linear-regression" ->
-                    new LinearRegression(spec.integer("n"), spec.number("noise"), dataRandom(seed));
-            case "logistic-regression" ->
-                    new LogisticRegression(spec.integer("n"), spec.number("noise"), dataRandom(seed));
-            case ExpressionSpecs.NAME -> ExpressionSpecs.create(spec);
-            default -> throw new IllegalArgumentException("unknown problem " + spec.name());
-        };
+        if (spec.name().equals(ExpressionSpecs.NAME)) {
+            return ExpressionSpecs.create(spec);
+        }
+        Type type = type(spec.name());
+        if (type == null) {
+            throw new IllegalArgumentException("unknown problem " + spec.name());
+        }
+        return type.factory().create(spec, seed);
     }
 
     static SplittableRandom dataRandom(long seed) {

@@ -3,23 +3,23 @@ package io.downhill.optim;
 import java.math.BigDecimal;
 
 /** Allowed interval of a numeric parameter; either end may be open or infinite. */
-record Range(double min, boolean minOpen, double max, boolean maxOpen) {
-    static Range closed(double min, double max) {
+public record Range(double min, boolean minOpen, double max, boolean maxOpen) {
+    public static Range closed(double min, double max) {
         return new Range(min, false, max, false);
     }
 
     /** (min, max] */
-    static Range aboveUpTo(double min, double max) {
+    public static Range aboveUpTo(double min, double max) {
         return new Range(min, true, max, false);
     }
 
     /** [min, max) */
-    static Range fromBelow(double min, double max) {
+    public static Range fromBelow(double min, double max) {
         return new Range(min, false, max, true);
     }
 
     /** (min, max) */
-    static Range open(double min, double max) {
+    public static Range open(double min, double max) {
         return new Range(min, true, max, true);
     }
 

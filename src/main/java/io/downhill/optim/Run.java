@@ -1,6 +1,8 @@
 package io.downhill.optim;
 
+import io.downhill.optim.optimizers.HyperParams;
 import io.downhill.optim.optimizers.Optimizer;
+import io.downhill.optim.optimizers.OptimizerType;
 import io.downhill.optim.problems.Problem;
 import io.downhill.optim.schedules.Schedule;
 import java.util.ArrayList;
@@ -53,8 +55,8 @@ public final class Run implements Iterator<Step> {
         int batchSize = spec.problem().params().get("batch_size") instanceof Integer b ? b : 0;
         this.oracle = new GradientOracle(problem, spec.gradient(), batchSize, Problems.batchRandom(spec.seed()));
         this.hyper = new LinkedHashMap<>(spec.optimizer().params());
-        this.clip = (Double) hyper.get(Optimizers.CLIP);
-        this.optimizer = Optimizers.create(spec.optimizer().name(), hyper, spec.dimension());
+        this.clip = (Double) hyper.get(OptimizerType.CLIP);
+        this.optimizer = spec.optimizer().type().factory().create(new HyperParams(hyper), spec.dimension());
         this.schedule = Schedules.create(spec.schedule(), spec.optimizer().lr());
         this.stop = spec.stop();
         this.changes = spec.changes();
@@ -142,7 +144,7 @@ public final class Run implements Iterator<Step> {
             for (Map.Entry<String, Object> e : changes.get(nextChange).values().entrySet()) {
                 switch (e.getKey()) {
                     case "lr" -> schedule.setBaseLr((Double) e.getValue());
-                    case Optimizers.CLIP -> clip = (Double) e.getValue();
+                    case OptimizerType.CLIP -> clip = (Double) e.getValue();
                     default -> {
                         hyper.put(e.getKey(), e.getValue());
                         changed = true;
@@ -152,7 +154,7 @@ public final class Run implements Iterator<Step> {
             nextChange++;
         }
         if (changed) {
-            Optimizers.configure(optimizer, hyper);
+            optimizer.configure(new HyperParams(hyper));
         }
     }
 

@@ -33,12 +33,13 @@ public record RunSpec(
 
     /**
      * Strictly validates a JSON tree ({@code Map<String,Object>} with Lists, Numbers, Strings,
-     * Booleans and nulls). Unknown fields anywhere are rejected; null counts as absent.
+     * Booleans and nulls). Unknown fields anywhere are rejected; null counts as absent. The
+     * optimizer is one of {@link Registry#BUILT_IN}.
      *
      * @throws SpecException naming the first offending field and what it allows
      */
     public static RunSpec fromJson(Map<String, Object> json) {
-        return SpecParser.parse(json);
+        return Registry.BUILT_IN.parse(json);
     }
 
     /** Number of parameters of the problem. */

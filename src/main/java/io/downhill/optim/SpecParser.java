@@ -1,5 +1,6 @@
 package io.downhill.optim;
 
+import io.downhill.optim.optimizers.OptimizerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class SpecParser {
     private static final Range TOLERANCE = Range.aboveUpTo(0, 1e6);
     private static final Range H = Range.closed(1e-15, 1);
 
-    static RunSpec parse(Map<String, Object> json) {
+    static RunSpec parse(Map<String, Object> json, Registry registry) {
         if (json == null) {
             throw new SpecException("spec", "must be a JSON object");
         }
@@ -39,7 +40,7 @@ final class SpecParser {
         }
         StopSpec stop = stop(json.get("stop"), type.kind().equals("data") ? MAX_STEPS_DATA : MAX_STEPS);
         double[] start = start(json.get("start"), problem, type);
-        OptimizerSpec optimizer = optimizer(json.get("optimizer"));
+        OptimizerSpec optimizer = optimizer(json.get("optimizer"), registry);
         ScheduleSpec schedule = json.get("schedule") == null
                 ? ScheduleSpec.CONSTANT
                 : schedule(json.get("schedule"), "schedule", stop.maxSteps(), true);
@@ -143,18 +144,17 @@ final class SpecParser {
         return out;
     }
 
-    private static OptimizerSpec optimizer(Object node) {
+    private static OptimizerSpec optimizer(Object node, Registry registry) {
         if (node == null) {
             throw new SpecException("optimizer", "is required");
         }
-        String name = name(node, "optimizer", Optimizers.names(), "optimizer");
-        Map<String, Object> p =
-                params(Json.object(node, "optimizer"), Optimizers.type(name).params(), "optimizer");
+        OptimizerType type = registry.optimizer(name(node, "optimizer", registry.optimizerNames(), "optimizer"));
+        Map<String, Object> p = params(Json.object(node, "optimizer"), type.params(), "optimizer");
         String broken = nesterovRule(p);
         if (broken != null) {
             throw new SpecException("optimizer.nesterov", broken);
         }
-        return new OptimizerSpec(name, p);
+        return new OptimizerSpec(type, p);
     }
 
     /** torch.optim.SGD refuses nesterov without momentum or with dampening; null if fine. */
@@ -211,7 +211,7 @@ final class SpecParser {
             return List.of();
         }
         List<?> list = Json.list(node, "changes", "must be a list of objects");
-        List<ParamDef> defs = Optimizers.type(optimizer.name()).params();
+        List<ParamDef> defs = optimizer.type().params();
         List<String> allowed = new ArrayList<>();
         allowed.add("at");
         defs.forEach(d -> allowed.add(d.name()));
@@ -238,8 +238,8 @@ final class SpecParser {
                     continue;
                 }
                 String field = prefix + "." + d.name();
-                if (d.name().equals("initial_accumulator_value")) {
-                    throw new SpecException(field, "cannot change mid-run: it only sets the accumulator's start value");
+                if (d.fixedReason() != null) {
+                    throw new SpecException(field, "cannot change mid-run: " + d.fixedReason());
                 }
                 if (m.get(d.name()) == null && !d.nullable()) {
                     throw new SpecException(field, d.rule());

@@ -5,7 +5,11 @@
  * <h2>Entry points</h2>
  * {@link io.downhill.optim.RunSpec#fromJson} validates a JSON tree; {@link io.downhill.optim.Run}
  * yields {@link io.downhill.optim.Step}s lazily and ends with a {@link io.downhill.optim.Status};
- * {@link io.downhill.optim.Catalog} describes every problem, optimizer and schedule.
+ * {@link io.downhill.optim.Catalog} describes every problem, optimizer and schedule. Each is
+ * registered once with its name, label, parameters and factory: optimizers as
+ * {@link io.downhill.optim.optimizers.OptimizerType} entries listed in a
+ * {@link io.downhill.optim.Registry} (see the optimizers package for adding one), problems in
+ * {@code Problems.TYPES} and schedules in {@code Schedules.TYPES}.
  *
  * <h2>Semantics (decisions a caller may need to know)</h2>
  * <ul>

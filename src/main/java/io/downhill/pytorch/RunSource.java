@@ -24,7 +24,7 @@ final class RunSource {
         List<String> caveats = caveats(spec, minibatch);
 
         StringBuilder s = new StringBuilder();
-        s.append("# ").append(name).append(": ").append(TorchNames.optimizerClass(spec.optimizer().name()))
+        s.append("# ").append(name).append(": ").append(TorchNames.optimizerClass(spec.optimizer()))
                 .append(" (Downhill's ").append(spec.optimizer().name()).append(") from ")
                 .append(PyFormat.g6List(spec.start())).append(".\n");
         s.append("# Downhill's engine ").append(PyTorchScript.ending(spec, result.status())).append(", ending with:\n");

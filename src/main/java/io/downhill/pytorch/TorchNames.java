@@ -1,38 +1,31 @@
 package io.downhill.pytorch;
 
 import io.downhill.optim.OptimizerSpec;
+import io.downhill.optim.ParamDef;
 import io.downhill.optim.ScheduleSpec;
-import java.util.List;
+import io.downhill.optim.optimizers.OptimizerType;
 import java.util.Map;
 
 /** torch.optim and torch.optim.lr_scheduler constructors for a spec, every value under torch's name. */
 final class TorchNames {
     private TorchNames() {}
 
-    /** Spec keys in the order torch's signatures list them; clip_grad_norm is not an optimizer argument. */
-    private static final Map<String, List<String>> OPTIMIZER_ARGS = Map.of(
-            "SGD", List.of("lr", "momentum", "dampening", "weight_decay", "nesterov"),
-            "Adagrad", List.of("lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"),
-            "RMSprop", List.of("lr", "alpha", "eps", "weight_decay", "momentum", "centered"),
-            "Adam", List.of("lr", "betas", "eps", "weight_decay", "amsgrad"),
-            "AdamW", List.of("lr", "betas", "eps", "weight_decay", "amsgrad"));
-
-    static String optimizerClass(String name) {
-        return switch (name) {
-            case "sgd", "momentum", "nesterov" -> "SGD";
-            case "adagrad" -> "Adagrad";
-            case "rmsprop" -> "RMSprop";
-            case "adam" -> "Adam";
-            case "adamw" -> "AdamW";
-            default -> throw new IllegalArgumentException("no torch optimizer for " + name);
-        };
+    /** The torch.optim class of a spec's optimizer, e.g. "SGD" for "momentum". */
+    static String optimizerClass(OptimizerSpec o) {
+        String cls = o.type().torchName();
+        if (cls == null) {
+            throw new IllegalArgumentException("no torch optimizer for " + o.name());
+        }
+        return cls;
     }
 
+    /** The constructor call; the registered params are in torch's order, and clipping is not one of them. */
     static String optimizer(OptimizerSpec o) {
-        String cls = optimizerClass(o.name());
-        StringBuilder b = new StringBuilder("torch.optim.").append(cls).append("([p]");
-        for (String key : OPTIMIZER_ARGS.get(cls)) {
-            b.append(", ").append(key).append("=").append(PyFormat.literal(o.params().get(key)));
+        StringBuilder b = new StringBuilder("torch.optim.").append(optimizerClass(o)).append("([p]");
+        for (ParamDef d : o.type().params()) {
+            if (!d.name().equals(OptimizerType.CLIP)) {
+                b.append(", ").append(d.name()).append("=").append(PyFormat.literal(o.params().get(d.name())));
+            }
         }
         return b.append(")").toString();
     }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.Catalog;
 import io.downhill.optim.OptimizerInfo;
 import io.downhill.optim.ProblemInfo;
+import io.downhill.optim.nn.Activation;
+import io.downhill.optim.nn.Init;
 import io.downhill.widget.Predict;
+import io.downhill.widget.ScheduleExplorer;
 import io.downhill.widget.WidgetSpec;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,22 +19,26 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict pre
         this(id, apiBase, spec, null);
     }
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("sgd", "SGD"), Map.entry("momentum", "Momentum"), Map.entry("nesterov", "Nesterov"),
-            Map.entry("adagrad", "AdaGrad"), Map.entry("rmsprop", "RMSprop"), Map.entry("adam", "Adam"),
-            Map.entry("adamw", "AdamW"), Map.entry("bowl", "Bowl x² + 2y²"), Map.entry("ill-conditioned", "Ill-conditioned bowl"),
-            Map.entry("rosenbrock", "Rosenbrock"), Map.entry("beale", "Beale"), Map.entry("himmelblau", "Himmelblau"),
-            Map.entry("saddle", "Saddle x² − y²"), Map.entry("monkey-saddle", "Monkey saddle"),
-            Map.entry("plateau-2d", "Plateau"), Map.entry("double-well-2d", "Two valleys"),
-            Map.entry("valleys", "Two valleys: which minimum?"), Map.entry("saddle-scenario", "A saddle point"), Map.entry("double-well", "Double well"), Map.entry("quadratic", "Quadratic"),
-            Map.entry("plateau", "Plateau"), Map.entry("linear-regression", "Linear regression"),
-            Map.entry("logistic-regression", "Logistic regression"), Map.entry("constant", "Constant"),
-            Map.entry("step", "Step decay"), Map.entry("exponential", "Exponential decay"),
-            Map.entry("cosine", "Cosine annealing"), Map.entry("warmup", "Linear warmup"),
-            Map.entry("warmup-cosine", "Warmup, then cosine"), Map.entry("cosine-restarts", "Cosine with warm restarts"),
-            Map.entry("reduce-on-plateau", "Reduce on plateau"), Map.entry("sigmoid", "sigmoid"),
-            Map.entry("tanh", "tanh"), Map.entry("relu", "ReLU"), Map.entry("xavier", "Xavier"), Map.entry("he", "He"),
-            Map.entry("normal", "Normal (std 1)"));
+    private static final Map<String, String> LABELS = labels();
+
+    /**
+     * Labels by id, from the registrations. One id names a problem and a schedule ("plateau"): the
+     * problem's label wins, since the schedule widget offers its own "reduce-on-plateau" instead.
+     */
+    private static Map<String, String> labels() {
+        Map<String, String> out = new HashMap<>();
+        Catalog.optimizers().forEach(o -> out.put(o.name(), o.label()));
+        Catalog.problems().forEach(p -> out.putIfAbsent(p.name(), p.label()));
+        Catalog.schedules().forEach(s -> out.putIfAbsent(s.name(), s.label()));
+        for (Activation a : Activation.values()) {
+            out.putIfAbsent(a.id(), a.label());
+        }
+        for (Init i : Init.values()) {
+            out.putIfAbsent(i.id(), i.label());
+        }
+        ScheduleExplorer.OWN_LABELS.forEach(out::putIfAbsent);
+        return Map.copyOf(out);
+    }
 
     /** A slider's value as a person writes it: 0.05, 2, 1e-5. */
     public static String number(double value) {
@@ -39,7 +47,7 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict pre
         return plain.length() <= 8 ? plain : d.toString().replace("E", "e").replace("e+", "e");
     }
 
-    /** A person's name for an optimizer or problem id. */
+    /** A person's name for an optimizer, problem, schedule, activation or init id. */
     public static String label(String id) {
         return LABELS.getOrDefault(id, id);
     }

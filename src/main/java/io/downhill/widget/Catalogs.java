@@ -3,7 +3,9 @@ package io.downhill.widget;
 import io.downhill.optim.Catalog;
 import io.downhill.optim.OptimizerInfo;
 import io.downhill.optim.ProblemInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Names the engine knows, so a widget block is checked against the engine's own truth. */
 final class Catalogs {
@@ -15,6 +17,13 @@ final class Catalogs {
 
     static List<String> optimizers() {
         return Catalog.optimizers().stream().map(OptimizerInfo::name).toList();
+    }
+
+    /** Each optimizer's registered widget learning rate, for blocks that give none. */
+    static Map<String, Double> widgetLr() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Catalog.optimizers().forEach(o -> out.put(o.name(), o.widgetLr()));
+        return out;
     }
 
     static ProblemInfo problem(String name) {

@@ -9,9 +9,6 @@ import java.util.Map;
  */
 public record CustomFunction(String expression, double[] range, List<String> optimizers, Map<String, Double> lr,
                              double[] start, int maxSteps, int speed, String caption) implements WidgetSpec {
-    static final Map<String, Double> DEFAULT_LR = Map.of(
-            "sgd", 0.05, "momentum", 0.02, "nesterov", 0.02, "adagrad", 0.5, "rmsprop", 0.02, "adam", 0.1, "adamw", 0.1);
-
     @Override
     public String type() {
         return "custom-function";
@@ -29,7 +26,7 @@ public record CustomFunction(String expression, double[] range, List<String> opt
             throw new WidgetException("range", "'range' must be [low, high] with low < high");
         }
         List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "adam"), Catalogs.optimizers(), 1, 7);
-        Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, DEFAULT_LR);
+        Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, Catalogs.widgetLr());
         double mid = (range[0] + range[1]) / 2 + (range[1] - range[0]) / 3;
         double[] start = f.numbers("start", new double[] {mid, mid}, 2, range[0], range[1]);
         return new CustomFunction(expression, range, optimizers, lr, start,

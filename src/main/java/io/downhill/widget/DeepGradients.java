@@ -31,7 +31,7 @@ public record DeepGradients(String dataset, int depth, int width, String activat
                 f.has("residual") && Boolean.TRUE.equals(f.raw("residual")),
                 f.has("clip") && Boolean.TRUE.equals(f.raw("clip")),
                 f.number("weight_decay", 0, 0, 1),
-                f.choice("optimizer", "adam", List.of("sgd", "momentum", "adam")),
+                f.choice("optimizer", "adam", io.downhill.optim.nn.NetSpec.OPTIMIZERS),
                 f.number("lr", 0.01, 1e-5, 2),
                 f.integer("max_steps", 400, 10, 2000),
                 30,

@@ -139,12 +139,9 @@ final class Fields {
         known.add(key);
         Object raw = values.get(key);
         java.util.Map<String, Double> lr = new java.util.LinkedHashMap<>();
-        for (String name : optimizers) {
-            lr.put(name, defaults.get(name));
-        }
         if (raw instanceof Number) {
             double all = checkNumber(key, raw, 1e-5, 2);
-            lr.replaceAll((k, v) -> all);
+            optimizers.forEach(name -> lr.put(name, all));
         } else if (raw instanceof java.util.Map<?, ?> given) {
             for (var e : given.entrySet()) {
                 String name = String.valueOf(e.getKey());
@@ -161,6 +158,13 @@ final class Fields {
             }
         } else if (raw != null) {
             throw new WidgetException(key, "'" + key + "' must be a number or a map such as {sgd: 0.01, adam: 0.05}");
+        }
+        for (String name : optimizers) {
+            if (!lr.containsKey(name) && defaults.get(name) == null) {
+                throw new WidgetException(key, "'" + key + "' needs a rate for " + name
+                        + ", which has no default; e.g. " + key + ": {" + name + ": 0.01}");
+            }
+            lr.putIfAbsent(name, defaults.get(name));
         }
         return java.util.Map.copyOf(lr);
     }

@@ -8,11 +8,6 @@ public record OptimizerRace(String problem, String expression, List<String> prob
                             double[] start, int maxSteps, double tolerance, int speed, String caption)
         implements WidgetSpec {
 
-    /** Learning rates that make a fair race on the default problems; an author may override any. */
-    static final Map<String, Double> DEFAULT_LR = Map.of(
-            "sgd", 0.002, "momentum", 0.002, "nesterov", 0.001, "adagrad", 0.5,
-            "rmsprop", 0.01, "adam", 0.1, "adamw", 0.1);
-
     @Override
     public String type() {
         return "optimizer-race";
@@ -25,7 +20,7 @@ public record OptimizerRace(String problem, String expression, List<String> prob
         List<String> problems = expression != null ? List.of("expression") : f.choices("problems", List.of(problem), all, 1, all.size());
         List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "nesterov", "rmsprop", "adam"),
                 Catalogs.optimizers(), 1, 7);
-        Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, DEFAULT_LR);
+        Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, Catalogs.widgetLr());
         double[] start = f.has("start")
                 ? f.numbers("start", null, 2, -1e3, 1e3)
                 : (expression != null ? new double[] {2, 2} : Catalogs.problem(problem).defaultStart());

@@ -1,6 +1,7 @@
 package io.downhill.widget;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A learning-rate schedule next to a constant learning rate: the lr curve each follows and the
@@ -11,6 +12,9 @@ public record ScheduleExplorer(String problem, int batchSize, String optimizer, 
     /** Widget-level names; the script turns each into an engine schedule spec. */
     static final List<String> KINDS = List.of("constant", "step", "exponential", "cosine", "warmup", "warmup-cosine",
             "cosine-restarts", "reduce-on-plateau");
+    /** Labels of the kinds that are not engine schedules of the same name. */
+    public static final Map<String, String> OWN_LABELS =
+            Map.of("warmup-cosine", "Warmup, then cosine", "reduce-on-plateau", "Reduce on plateau");
     static final List<String> PROBLEMS = List.of("linear-regression", "bowl", "ill-conditioned", "rosenbrock", "beale");
 
     @Override

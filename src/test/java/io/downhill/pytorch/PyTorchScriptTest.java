@@ -110,7 +110,7 @@ class PyTorchScriptTest {
         // the optimizer line names torch's class and every argument with the spec's exact value
         String opt = line(script, "    opt = torch.optim.");
         Map<String, String> args = args(opt);
-        assertThat(opt).startsWith("    opt = torch.optim." + TorchNames.optimizerClass(spec.optimizer().name()) + "([p]");
+        assertThat(opt).startsWith("    opt = torch.optim." + TorchNames.optimizerClass(spec.optimizer()) + "([p]");
         Map<String, Object> hyper = new LinkedHashMap<>(spec.optimizer().params());
         hyper.remove("clip_grad_norm");
         assertThat(args.keySet()).containsExactlyInAnyOrderElementsOf(hyper.keySet());

@@ -50,6 +50,16 @@ public enum Activation {
     /** f'(z), given z and a = f(z). */
     public abstract double derivative(double z, double a);
 
+    /** The name a spec uses: "sigmoid", "tanh" or "relu". */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The name people read. */
+    public String label() {
+        return this == RELU ? "ReLU" : id();
+    }
+
     /** "sigmoid", "tanh" or "relu". */
     public static Activation parse(String name) {
         return switch (name == null ? "" : name) {

@@ -1,6 +1,7 @@
 package io.downhill.optim.nn;
 
 import io.downhill.optim.SpecException;
+import java.util.List;
 
 /**
  * Everything that determines a training run of the lesson's network apart from the data.
@@ -23,6 +24,12 @@ public record NetSpec(int depth, int width, String activation, String init, bool
         Double clipGradNorm, double weightDecay, String optimizer, double lr, int batchSize,
         long seed) {
 
+    /**
+     * The registered optimizers the network lesson offers (any registered one would train; the
+     * lesson compares these three).
+     */
+    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
+
     public NetSpec {
         if (depth < 1 || depth > 30) {
             throw new SpecException("depth", "must be an integer >= 1 and <= 30");
@@ -31,17 +38,15 @@ public record NetSpec(int depth, int width, String activation, String init, bool
             throw new SpecException("width", "must be an integer >= 1 and <= 32");
         }
         Activation.parse(activation);
-        if (!"normal".equals(init) && !"xavier".equals(init) && !"he".equals(init)) {
-            throw new SpecException("init", "must be one of normal, xavier, he");
-        }
+        Init.parse(init);
         if (clipGradNorm != null && !(clipGradNorm > 0 && clipGradNorm <= 1e6)) {
             throw new SpecException("clip_grad_norm", "must be null (off) or > 0 and <= 1e6");
         }
         if (!(weightDecay >= 0 && weightDecay <= 1)) {
             throw new SpecException("weight_decay", "must be >= 0 and <= 1");
         }
-        if (!"sgd".equals(optimizer) && !"momentum".equals(optimizer) && !"adam".equals(optimizer)) {
-            throw new SpecException("optimizer", "must be one of sgd, momentum, adam");
+        if (!OPTIMIZERS.contains(optimizer)) {
+            throw new SpecException("optimizer", "must be one of " + String.join(", ", OPTIMIZERS));
         }
         if (!(lr > 0 && lr <= 10)) {
             throw new SpecException("lr", "must be > 0 and <= 10");

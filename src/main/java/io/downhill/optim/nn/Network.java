@@ -101,11 +101,7 @@ public final class Network {
         for (int l = 0; l <= net.depth; l++) {
             int fanIn = net.cols[l];
             int fanOut = net.rows[l];
-            double std = switch (spec.init()) {
-                case "xavier" -> StrictMath.sqrt(2.0 / (fanIn + fanOut));
-                case "he" -> StrictMath.sqrt(2.0 / fanIn);
-                default -> 1.0; // "normal": unscaled on purpose, to show saturation and explosion
-            };
+            double std = Init.parse(spec.init()).std(fanIn, fanOut);
             int w = net.offset[l];
             for (int i = 0; i < fanIn * fanOut; i++) {
                 net.params[w + i] = std * Datasets.gaussian(rng);

@@ -1,11 +1,11 @@
 package io.downhill.optim.nn;
 
+import io.downhill.optim.Registry;
 import io.downhill.optim.SpecException;
-import io.downhill.optim.optimizers.Adam;
 import io.downhill.optim.optimizers.Optimizer;
-import io.downhill.optim.optimizers.Sgd;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * optimizer.step(θ, g)     (adds weight_decay·θ to g itself, as torch's weight_decay does)
  * </pre>
  *
- * The optimizers are the engine's torch.optim ones on the flat parameter vector: "sgd" is SGD,
+ * The optimizers are the engine's registered ones ({@link Registry#BUILT_IN}) on the flat parameter
+ * vector, every hyper-parameter at its registered default but weight_decay: "sgd" is SGD,
  * "momentum" SGD with μ = 0.9 (b ← g on the first step, then b ← 0.9·b + g; θ ← θ − lr·b), "adam"
  * Adam with β = (0.9, 0.999), ε = 1e−8 and bias correction.
  *
@@ -53,11 +54,8 @@ public final class Trainer {
         this.net = Network.initialized(spec, root.split());
         this.batchRng = root.split();
         int d = net.params().length;
-        this.optimizer = switch (spec.optimizer()) {
-            case "sgd" -> new Sgd(d, new Sgd.Hyper(0, 0, false, spec.weightDecay()));
-            case "momentum" -> new Sgd(d, new Sgd.Hyper(0.9, 0, false, spec.weightDecay()));
-            default -> Adam.adam(d, new Adam.Hyper(0.9, 0.999, 1e-8, spec.weightDecay(), false));
-        };
+        this.optimizer = Registry.BUILT_IN.optimizer(spec.optimizer())
+                .create(Map.of("weight_decay", spec.weightDecay()), d);
         this.order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

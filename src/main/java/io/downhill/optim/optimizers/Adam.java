@@ -1,5 +1,9 @@
 package io.downhill.optim.optimizers;
 
+import io.downhill.optim.ParamDef;
+import io.downhill.optim.Range;
+import java.util.List;
+
 /**
  * torch.optim.Adam and torch.optim.AdamW. Per step t (counting from 1), from the torch docs:
  *
@@ -20,7 +24,30 @@ package io.downhill.optim.optimizers;
  */
 public final class Adam implements Optimizer {
     /** Adam's hyper-parameters other than lr. */
-    public record Hyper(double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {}
+    public record Hyper(double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+        static Hyper of(HyperParams p) {
+            List<Double> betas = p.pair("betas");
+            return new Hyper(betas.get(0), betas.get(1), p.number("eps"), p.number("weight_decay"), p.flag("amsgrad"));
+        }
+    }
+
+    public static final OptimizerType ADAM = new OptimizerType("adam", "Adam", "adam", 0.1, "Adam",
+            "momentum plus RMSprop-style scaling, both bias-corrected", params(0),
+            (p, dimension) -> adam(dimension, Hyper.of(p)));
+    public static final OptimizerType ADAMW = new OptimizerType("adamw", "AdamW", "adamw", 0.1, "AdamW",
+            "Adam with decoupled weight decay: θ ← θ·(1 − γλ) before the Adam step", params(0.01),
+            (p, dimension) -> adamW(dimension, Hyper.of(p)));
+
+    private static List<ParamDef> params(double weightDecay) {
+        return List.of(
+                OptimizerType.lr(1e-3),
+                ParamDef.pair("betas", List.of(0.9, 0.999), Range.fromBelow(0, 1),
+                        "(β₁, β₂): decay rates of the first and second moment averages"),
+                OptimizerType.eps(1e-8),
+                OptimizerType.weightDecay(weightDecay),
+                ParamDef.bool("amsgrad", false, "use the running maximum of v (AMSGrad)"),
+                OptimizerType.clip());
+    }
 
     private final boolean decoupled;
     private final double[] m;
@@ -55,6 +82,11 @@ public final class Adam implements Optimizer {
 
     public void setHyper(Hyper hyper) {
         this.hyper = hyper;
+    }
+
+    @Override
+    public void configure(HyperParams p) {
+        this.hyper = Hyper.of(p);
     }
 
     @Override

@@ -18,6 +18,9 @@ public interface Optimizer {
      */
     void step(double[] params, double[] grad, double lr);
 
+    /** Takes changed hyper-parameters mid-run (every one, changed or not); the state is kept. */
+    void configure(HyperParams hyper);
+
     /** The momentum buffer, or null when the optimizer currently uses none. */
     default double[] velocity() {
         return null;

@@ -1,5 +1,9 @@
 package io.downhill.optim.optimizers;
 
+import io.downhill.optim.ParamDef;
+import io.downhill.optim.Range;
+import java.util.List;
+
 /**
  * torch.optim.RMSprop. Per step, from the torch docs:
  *
@@ -17,7 +21,23 @@ package io.downhill.optim.optimizers;
  */
 public final class RmsProp implements Optimizer {
     /** RMSprop's hyper-parameters other than lr. */
-    public record Hyper(double alpha, double eps, double weightDecay, double momentum, boolean centered) {}
+    public record Hyper(double alpha, double eps, double weightDecay, double momentum, boolean centered) {
+        static Hyper of(HyperParams p) {
+            return new Hyper(p.number("alpha"), p.number("eps"), p.number("weight_decay"), p.number("momentum"),
+                    p.flag("centered"));
+        }
+    }
+
+    public static final OptimizerType TYPE = new OptimizerType("rmsprop", "RMSprop", "rmsprop", 0.01, "RMSprop",
+            "per-coordinate steps scaled by a moving average of squared gradients", List.of(
+                    OptimizerType.lr(1e-2),
+                    ParamDef.number("alpha", 0.99, Range.closed(0, 1), "smoothing constant α"),
+                    OptimizerType.eps(1e-8),
+                    OptimizerType.weightDecay(0),
+                    ParamDef.number("momentum", 0.0, Range.closed(0, 1), "momentum factor μ"),
+                    ParamDef.bool("centered", false, "normalise by the estimated variance of the gradient"),
+                    OptimizerType.clip()),
+            (p, dimension) -> new RmsProp(dimension, Hyper.of(p)));
 
     private final double[] squareAvg;
     private final double[] gradAvg;
@@ -33,6 +53,11 @@ public final class RmsProp implements Optimizer {
 
     public void setHyper(Hyper hyper) {
         this.hyper = hyper;
+    }
+
+    @Override
+    public void configure(HyperParams p) {
+        this.hyper = Hyper.of(p);
     }
 
     @Override

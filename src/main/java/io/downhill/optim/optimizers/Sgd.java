@@ -1,5 +1,9 @@
 package io.downhill.optim.optimizers;
 
+import io.downhill.optim.ParamDef;
+import io.downhill.optim.Range;
+import java.util.List;
+
 /**
  * torch.optim.SGD (also the "momentum" and "nesterov" presets). Per step, from the torch docs:
  *
@@ -19,7 +23,34 @@ package io.downhill.optim.optimizers;
  */
 public final class Sgd implements Optimizer {
     /** SGD's hyper-parameters other than lr. */
-    public record Hyper(double momentum, double dampening, boolean nesterov, double weightDecay) {}
+    public record Hyper(double momentum, double dampening, boolean nesterov, double weightDecay) {
+        static Hyper of(HyperParams p) {
+            return new Hyper(p.number("momentum"), p.number("dampening"), p.flag("nesterov"),
+                    p.number("weight_decay"));
+        }
+    }
+
+    public static final OptimizerType SGD = new OptimizerType("sgd", "SGD", "sgd", 0.002, "SGD",
+            "gradient descent: θ ← θ − γ·g", params(0, false), Sgd::create);
+    public static final OptimizerType MOMENTUM = new OptimizerType("momentum", "Momentum", "momentum", 0.002,
+            "SGD", "SGD with heavy-ball momentum 0.9: b ← μ·b + g, θ ← θ − γ·b", params(0.9, false), Sgd::create);
+    public static final OptimizerType NESTEROV = new OptimizerType("nesterov", "Nesterov", "nesterov", 0.001,
+            "SGD", "SGD with Nesterov momentum 0.9: b ← μ·b + g, θ ← θ − γ·(g + μ·b)", params(0.9, true),
+            Sgd::create);
+
+    private static List<ParamDef> params(double momentum, boolean nesterov) {
+        return List.of(
+                OptimizerType.lr(1e-3),
+                ParamDef.number("momentum", momentum, Range.closed(0, 1), "momentum factor μ"),
+                ParamDef.number("dampening", 0.0, Range.closed(0, 1), "dampening τ for momentum"),
+                OptimizerType.weightDecay(0),
+                ParamDef.bool("nesterov", nesterov, "Nesterov momentum (needs momentum > 0, dampening 0)"),
+                OptimizerType.clip());
+    }
+
+    private static Sgd create(HyperParams p, int dimension) {
+        return new Sgd(dimension, Hyper.of(p));
+    }
 
     private final double[] zeros;
     private Hyper hyper;
@@ -32,6 +63,11 @@ public final class Sgd implements Optimizer {
 
     public void setHyper(Hyper hyper) {
         this.hyper = hyper;
+    }
+
+    @Override
+    public void configure(HyperParams p) {
+        this.hyper = Hyper.of(p);
     }
 
     @Override
