@@ -53,9 +53,7 @@ public final class Catalog {
         for (Problems.Type type : Problems.TYPES) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", type.name());
-            Problem p = Problems.create(RunSpec.fromJson(Map.of(
-                    "problem", json, "optimizer", Map.of("name", "sgd"), "stop", Map.of("max_steps", 1)))
-                    .problem(), 0);
+            Problem p = ProblemSpec.fromJson(json).create(0);
             out.add(new ProblemInfo(type.name(), type.label(), type.kind(), type.dimension(), p.range(), p.minima(),
                     p.defaultStart(), infos(type.params()), type.description()));
         }

@@ -14,6 +14,19 @@ public record ProblemSpec(String name, Map<String, Object> params) {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /**
+     * Reads and checks a {@code problem} object on its own, as a run spec would (errors name
+     * {@code problem.…}): a catalogue name with its parameters, or an {@code expression}.
+     */
+    public static ProblemSpec fromJson(Object node) {
+        return SpecParser.problem(node);
+    }
+
+    /** The function itself; a data problem's dataset is drawn from {@code seed}. */
+    public io.downhill.optim.problems.Problem create(long seed) {
+        return Problems.create(this, seed);
+    }
+
     double number(String key) {
         return (Double) params.get(key);
     }

@@ -28,16 +28,8 @@ final class SpecParser {
             throw new SpecException("spec", "must be a JSON object");
         }
         Json.allowOnly(json, TOP, "");
-        Object problemNode = json.get("problem");
-        Problems.Type type;
-        ProblemSpec problem;
-        if (ExpressionSpecs.isExpression(problemNode)) {
-            problem = ExpressionSpecs.parse(Json.object(problemNode, "problem"));
-            type = ExpressionSpecs.type(problem);
-        } else {
-            type = problemType(problemNode);
-            problem = problem(problemNode, type);
-        }
+        ProblemSpec problem = problem(json.get("problem"));
+        Problems.Type type = typeOf(problem);
         StopSpec stop = stop(json.get("stop"), type.kind().equals("data") ? MAX_STEPS_DATA : MAX_STEPS);
         double[] start = start(json.get("start"), problem, type);
         OptimizerSpec optimizer = optimizer(json.get("optimizer"), registry);
@@ -78,6 +70,18 @@ final class SpecParser {
             }
         }
         return out;
+    }
+
+    /** A {@code problem} object on its own: a catalogue name with its parameters, or an expression. */
+    static ProblemSpec problem(Object node) {
+        if (ExpressionSpecs.isExpression(node)) {
+            return ExpressionSpecs.parse(Json.object(node, "problem"));
+        }
+        return problem(node, problemType(node));
+    }
+
+    static Problems.Type typeOf(ProblemSpec problem) {
+        return problem.name().equals(ExpressionSpecs.NAME) ? ExpressionSpecs.type(problem) : Problems.type(problem.name());
     }
 
     private static Problems.Type problemType(Object node) {

@@ -1,7 +1,7 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.downhill.optim.RunSpec;
+import io.downhill.optim.ProblemSpec;
 import io.downhill.optim.SpecException;
 import io.downhill.optim.Work;
 import io.downhill.optim.problems.DataPoint;
@@ -9,8 +9,6 @@ import io.downhill.optim.problems.DataProblem;
 import io.downhill.optim.problems.Problem;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code GET /api/landscape?problem={"name":"rosenbrock"}&n=80}: the function sampled on a grid
@@ -180,13 +178,8 @@ final class LandscapeApi {
             throw ApiProblem.badRequest("problem", "must be at most 2048 characters");
         }
         Object tree = RequestJson.value(json, "problem", "a JSON object such as {\"name\":\"bowl\"}");
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("problem", tree);
-        spec.put("optimizer", Map.of("name", "sgd", "lr", 0.1));
-        spec.put("stop", Map.of("max_steps", 1));
-        spec.put("seed", seed);
         try {
-            return RunSpec.fromJson(spec).createProblem();
+            return ProblemSpec.fromJson(tree).create(seed);
         } catch (SpecException e) {
             throw ApiProblem.badRequest(e.field(), e.detail());
         }
