@@ -34,9 +34,9 @@ final class ExpressionSpecs {
         if (m.get("name") != null) {
             throw new SpecException("problem", "must have either name or expression, not both");
         }
-        Json.allowOnly(m, FIELDS, "problem");
+        JsonTree.allowOnly(m, FIELDS, "problem");
         int dimension = (Integer) DIMENSION.read(m.get("dimension"), "problem.dimension");
-        String text = Json.string(m.get("expression"), "problem.expression",
+        String text = JsonTree.string(m.get("expression"), "problem.expression",
                 "must be a string such as \"x^2 + y^2\"");
         try {
             Expression.parse(text, dimension);
@@ -59,15 +59,15 @@ final class ExpressionSpecs {
             return List.copyOf(out);
         }
         String need = "must be a list of " + dimension + " [lo, hi] pairs with lo < hi, each " + BOUND.text();
-        List<?> l = Json.list(node, "problem.range", need);
+        List<?> l = JsonTree.list(node, "problem.range", need);
         if (l.size() != dimension) {
             throw new SpecException("problem.range", need);
         }
         for (int i = 0; i < dimension; i++) {
             String field = "problem.range[" + i + "]";
-            List<?> pair = Json.list(l.get(i), field, need);
-            Double lo = pair.size() == 2 ? Json.finite(pair.get(0)) : null;
-            Double hi = pair.size() == 2 ? Json.finite(pair.get(1)) : null;
+            List<?> pair = JsonTree.list(l.get(i), field, need);
+            Double lo = pair.size() == 2 ? JsonTree.finite(pair.get(0)) : null;
+            Double hi = pair.size() == 2 ? JsonTree.finite(pair.get(1)) : null;
             if (lo == null || hi == null || !(lo < hi) || !BOUND.contains(lo) || !BOUND.contains(hi)) {
                 throw new SpecException(field, need);
             }

@@ -79,7 +79,7 @@ public final class LrSweep {
         }
         Registry registry = Registry.BUILT_IN;
         String need = "must be a list of 1 to " + registry.optimizers().size() + " optimizer names";
-        List<?> names = Json.list(json.get("optimizers"), "optimizers", need);
+        List<?> names = JsonTree.list(json.get("optimizers"), "optimizers", need);
         if (names.isEmpty() || names.size() > registry.optimizers().size()) {
             throw new SpecException("optimizers", need);
         }
@@ -87,7 +87,7 @@ public final class LrSweep {
         for (int i = 0; i < names.size(); i++) {
             String field = "optimizers[" + i + "]";
             String rule = "must be one of: " + String.join(", ", registry.optimizerNames());
-            String name = Json.string(names.get(i), field, rule);
+            String name = JsonTree.string(names.get(i), field, rule);
             if (registry.optimizer(name) == null) {
                 throw new SpecException(field, "unknown optimizer '" + name + "'; " + rule);
             }

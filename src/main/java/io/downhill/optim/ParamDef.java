@@ -82,7 +82,7 @@ public record ParamDef(
         }
         switch (type) {
             case "number" -> {
-                Double d = Json.finite(raw);
+                Double d = JsonTree.finite(raw);
                 if (d == null) {
                     throw new SpecException(field, "must be a finite number " + range.text());
                 }
@@ -92,23 +92,23 @@ public record ParamDef(
                 return d;
             }
             case "integer" -> {
-                Long l = Json.integral(raw);
+                Long l = JsonTree.integral(raw);
                 if (l == null || !range.contains(l)) {
                     throw new SpecException(field, rule());
                 }
                 return (int) (long) l;
             }
             case "boolean" -> {
-                return Json.bool(raw, field);
+                return JsonTree.bool(raw, field);
             }
             case "pair" -> {
-                List<?> l = Json.list(raw, field, rule());
+                List<?> l = JsonTree.list(raw, field, rule());
                 if (l.size() != 2) {
                     throw new SpecException(field, rule());
                 }
                 List<Double> out = new ArrayList<>(2);
                 for (int i = 0; i < 2; i++) {
-                    Double d = Json.finite(l.get(i));
+                    Double d = JsonTree.finite(l.get(i));
                     if (d == null || !range.contains(d)) {
                         throw new SpecException(field + "[" + i + "]", "must be a finite number " + range.text());
                     }
@@ -117,7 +117,7 @@ public record ParamDef(
                 return List.copyOf(out);
             }
             case "enum" -> {
-                String s = Json.string(raw, field, rule());
+                String s = JsonTree.string(raw, field, rule());
                 if (!choices.contains(s)) {
                     throw new SpecException(field, rule());
                 }

@@ -27,7 +27,7 @@ final class SpecParser {
         if (json == null) {
             throw new SpecException("spec", "must be a JSON object");
         }
-        Json.allowOnly(json, TOP, "");
+        JsonTree.allowOnly(json, TOP, "");
         ProblemSpec problem = problem(json.get("problem"));
         Problems.Type type = typeOf(problem);
         StopSpec stop = stop(json.get("stop"), type.kind().equals("data") ? MAX_STEPS_DATA : MAX_STEPS);
@@ -43,14 +43,14 @@ final class SpecParser {
     }
 
     private static String name(Object node, String prefix, List<String> allowed, String what) {
-        Map<String, Object> m = Json.object(node, prefix);
-        String field = Json.path(prefix, "name");
+        Map<String, Object> m = JsonTree.object(node, prefix);
+        String field = JsonTree.path(prefix, "name");
         String list = "must be one of: " + String.join(", ", allowed);
         Object raw = m.get("name");
         if (raw == null) {
             throw new SpecException(field, "is required; " + list);
         }
-        String name = Json.string(raw, field, list);
+        String name = JsonTree.string(raw, field, list);
         if (!allowed.contains(name)) {
             throw new SpecException(field, "unknown " + what + " '" + name + "'; " + list);
         }
@@ -62,11 +62,11 @@ final class SpecParser {
         List<String> allowed = new ArrayList<>();
         allowed.add("name");
         defs.forEach(d -> allowed.add(d.name()));
-        Json.allowOnly(m, allowed, prefix);
+        JsonTree.allowOnly(m, allowed, prefix);
         Map<String, Object> out = new LinkedHashMap<>();
         for (ParamDef d : defs) {
             if (!d.type().equals("schedule")) {
-                out.put(d.name(), d.read(m.get(d.name()), Json.path(prefix, d.name())));
+                out.put(d.name(), d.read(m.get(d.name()), JsonTree.path(prefix, d.name())));
             }
         }
         return out;
@@ -75,7 +75,7 @@ final class SpecParser {
     /** A {@code problem} object on its own: a catalogue name with its parameters, or an expression. */
     static ProblemSpec problem(Object node) {
         if (ExpressionSpecs.isExpression(node)) {
-            return ExpressionSpecs.parse(Json.object(node, "problem"));
+            return ExpressionSpecs.parse(JsonTree.object(node, "problem"));
         }
         return problem(node, problemType(node));
     }
@@ -94,7 +94,7 @@ final class SpecParser {
     }
 
     private static ProblemSpec problem(Object node, Problems.Type type) {
-        Map<String, Object> p = params(Json.object(node, "problem"), type.params(), "problem");
+        Map<String, Object> p = params(JsonTree.object(node, "problem"), type.params(), "problem");
         if (type.kind().equals("data")) {
             int n = (Integer) p.get("n");
             Integer b = (Integer) p.get("batch_size");
@@ -111,8 +111,8 @@ final class SpecParser {
         if (node == null) {
             throw new SpecException("stop.max_steps", "is required; must be an integer >= 1 and <= " + maxSteps);
         }
-        Map<String, Object> m = Json.object(node, "stop");
-        Json.allowOnly(m, STOP, "stop");
+        Map<String, Object> m = JsonTree.object(node, "stop");
+        JsonTree.allowOnly(m, STOP, "stop");
         ParamDef steps = ParamDef.integer("max_steps", null, Range.closed(1, maxSteps), "");
         Integer n = (Integer) steps.read(m.get("max_steps"), "stop.max_steps");
         if (n == null) {
@@ -132,14 +132,14 @@ final class SpecParser {
             return Problems.defaultStart(problem, type);
         }
         String need = "must have " + dim + (dim == 1 ? " number" : " numbers");
-        List<?> l = Json.list(node, "start", need);
+        List<?> l = JsonTree.list(node, "start", need);
         if (l.size() != dim) {
             throw new SpecException("start", need);
         }
         double[] out = new double[dim];
         Range r = Range.closed(-MAX_START, MAX_START);
         for (int i = 0; i < dim; i++) {
-            Double d = Json.finite(l.get(i));
+            Double d = JsonTree.finite(l.get(i));
             if (d == null || !r.contains(d)) {
                 throw new SpecException("start[" + i + "]", "must be a finite number " + r.text());
             }
@@ -153,7 +153,7 @@ final class SpecParser {
             throw new SpecException("optimizer", "is required");
         }
         OptimizerType type = registry.optimizer(name(node, "optimizer", registry.optimizerNames(), "optimizer"));
-        Map<String, Object> p = params(Json.object(node, "optimizer"), type.params(), "optimizer");
+        Map<String, Object> p = params(JsonTree.object(node, "optimizer"), type.params(), "optimizer");
         String broken = nesterovRule(p);
         if (broken != null) {
             throw new SpecException("optimizer.nesterov", broken);
@@ -175,9 +175,9 @@ final class SpecParser {
         Schedules.TYPES.forEach(t -> names.add(t.name()));
         String name = name(node, prefix, names, "schedule");
         if (!outer && name.equals("warmup")) {
-            throw new SpecException(Json.path(prefix, "name"), "must not be warmup inside warmup");
+            throw new SpecException(JsonTree.path(prefix, "name"), "must not be warmup inside warmup");
         }
-        Map<String, Object> m = Json.object(node, prefix);
+        Map<String, Object> m = JsonTree.object(node, prefix);
         Map<String, Object> p = params(m, Schedules.type(name).params(), prefix);
         if (name.equals("cosine") && p.get("T_max") == null) {
             p.put("T_max", maxSteps);
@@ -186,7 +186,7 @@ final class SpecParser {
             Object then = m.get("then");
             p.put("then", then == null
                     ? ScheduleSpec.CONSTANT
-                    : schedule(then, Json.path(prefix, "then"), maxSteps, false));
+                    : schedule(then, JsonTree.path(prefix, "then"), maxSteps, false));
         }
         return new ScheduleSpec(name, p);
     }
@@ -195,8 +195,8 @@ final class SpecParser {
         if (node == null) {
             return GradientSpec.ANALYTIC;
         }
-        Map<String, Object> m = Json.object(node, "gradient");
-        Json.allowOnly(m, GRADIENT, "gradient");
+        Map<String, Object> m = JsonTree.object(node, "gradient");
+        JsonTree.allowOnly(m, GRADIENT, "gradient");
         String method = (String) ParamDef.choice("method", "analytic", METHODS, "")
                 .read(m.get("method"), "gradient.method");
         Double h = (Double) ParamDef.optionalNumber("h", H, "").read(m.get("h"), "gradient.h");
@@ -214,7 +214,7 @@ final class SpecParser {
         if (node == null) {
             return List.of();
         }
-        List<?> list = Json.list(node, "changes", "must be a list of objects");
+        List<?> list = JsonTree.list(node, "changes", "must be a list of objects");
         List<ParamDef> defs = optimizer.type().params();
         List<String> allowed = new ArrayList<>();
         allowed.add("at");
@@ -224,9 +224,9 @@ final class SpecParser {
         int previousAt = 1;
         for (int i = 0; i < list.size(); i++) {
             String prefix = "changes[" + i + "]";
-            Map<String, Object> m = Json.object(list.get(i), prefix);
-            Json.allowOnly(m, allowed, prefix);
-            Long at = Json.integral(m.get("at"));
+            Map<String, Object> m = JsonTree.object(list.get(i), prefix);
+            JsonTree.allowOnly(m, allowed, prefix);
+            Long at = JsonTree.integral(m.get("at"));
             if (at == null || at < 1 || at >= maxSteps) {
                 throw new SpecException(prefix + ".at",
                         "must be an integer >= 1 and < stop.max_steps (" + maxSteps + ")");
@@ -269,7 +269,7 @@ final class SpecParser {
         if (node == null) {
             return 0;
         }
-        Long s = Json.integral(node);
+        Long s = JsonTree.integral(node);
         if (s == null || s < 0 || s > MAX_SEED) {
             throw new SpecException("seed", "must be an integer >= 0 and <= " + MAX_SEED);
         }

@@ -10,8 +10,8 @@ import java.util.Map;
  * Strict readers for the JSON-like tree Jackson's {@code convertValue(node, Map.class)} produces:
  * Map, List, Number (any subclass), String, Boolean, null. Every failure names the field.
  */
-final class Json {
-    private Json() {}
+final class JsonTree {
+    private JsonTree() {}
 
     static String path(String prefix, String key) {
         return prefix.isEmpty() ? key : prefix + "." + key;
