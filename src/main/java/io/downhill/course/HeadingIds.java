@@ -54,23 +54,15 @@ final class HeadingIds {
 
     /** The words an id is made of: text and code, as GitHub takes them. */
     private static String words(Heading heading) {
-        StringBuilder out = new StringBuilder();
-        heading.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                out.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                out.append(code.getLiteral());
-            }
-        });
-        return out.toString();
+        return text(heading, false);
     }
 
     /** What the heading shows: its text, code and maths source (typeset later in the page). */
     private static String shown(Heading heading) {
+        return text(heading, true);
+    }
+
+    private static String text(Heading heading, boolean withMaths) {
         StringBuilder out = new StringBuilder();
         heading.accept(new AbstractVisitor() {
             @Override
@@ -85,9 +77,9 @@ final class HeadingIds {
 
             @Override
             public void visit(CustomNode node) {
-                if (node instanceof MathNode.Inline math) {
+                if (withMaths && node instanceof MathNode.Inline math) {
                     out.append(math.tex);
-                } else if (node instanceof MathNode.Unclosed dollars) {
+                } else if (withMaths && node instanceof MathNode.Unclosed dollars) {
                     out.append(dollars.dollars);
                 }
                 visitChildren(node);
