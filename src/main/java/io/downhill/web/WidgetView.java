@@ -4,33 +4,39 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.Catalog;
 import io.downhill.optim.OptimizerInfo;
 import io.downhill.optim.ProblemInfo;
+import io.downhill.widget.Catalogs;
+import io.downhill.widget.Control;
 import io.downhill.widget.Predict;
+import io.downhill.widget.Shared;
 import io.downhill.widget.WidgetSpec;
+import io.downhill.widget.Widgets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a widget's template needs besides its spec: its id, its config as JSON, and the API. */
-public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict predict) {
-    public WidgetView(String id, String apiBase, WidgetSpec spec) {
-        this(id, apiBase, spec, null);
+/**
+ * What a widget's template needs besides its spec: its id, its config as JSON, its controls, the
+ * runs it opens with, and where to ask for others.
+ *
+ * @param runsUrl the address that answers this widget's runs for a state (see {@link WidgetRunsApi})
+ */
+public record WidgetView(String id, String apiBase, Widgets.Block block, String runsUrl) {
+
+    public WidgetSpec spec() {
+        return block.spec();
     }
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("sgd", "SGD"), Map.entry("momentum", "Momentum"), Map.entry("nesterov", "Nesterov"),
-            Map.entry("adagrad", "AdaGrad"), Map.entry("rmsprop", "RMSprop"), Map.entry("adam", "Adam"),
-            Map.entry("adamw", "AdamW"), Map.entry("bowl", "Bowl x² + 2y²"), Map.entry("ill-conditioned", "Ill-conditioned bowl"),
-            Map.entry("rosenbrock", "Rosenbrock"), Map.entry("beale", "Beale"), Map.entry("himmelblau", "Himmelblau"),
-            Map.entry("saddle", "Saddle x² − y²"), Map.entry("monkey-saddle", "Monkey saddle"),
-            Map.entry("plateau-2d", "Plateau"), Map.entry("double-well-2d", "Two valleys"),
-            Map.entry("valleys", "Two valleys: which minimum?"), Map.entry("saddle-scenario", "A saddle point"), Map.entry("double-well", "Double well"), Map.entry("quadratic", "Quadratic"),
-            Map.entry("plateau", "Plateau"), Map.entry("linear-regression", "Linear regression"),
-            Map.entry("logistic-regression", "Logistic regression"), Map.entry("constant", "Constant"),
-            Map.entry("step", "Step decay"), Map.entry("exponential", "Exponential decay"),
-            Map.entry("cosine", "Cosine annealing"), Map.entry("warmup", "Linear warmup"),
-            Map.entry("warmup-cosine", "Warmup, then cosine"), Map.entry("cosine-restarts", "Cosine with warm restarts"),
-            Map.entry("reduce-on-plateau", "Reduce on plateau"), Map.entry("sigmoid", "sigmoid"),
-            Map.entry("tanh", "tanh"), Map.entry("relu", "ReLU"), Map.entry("xavier", "Xavier"), Map.entry("he", "He"),
-            Map.entry("normal", "Normal (std 1)"));
+    public Shared shared() {
+        return block.shared();
+    }
+
+    public Predict predict() {
+        return block.predict();
+    }
+
+    public List<Control> controls() {
+        return block.controls();
+    }
 
     /** A slider's value as a person writes it: 0.05, 2, 1e-5. */
     public static String number(double value) {
@@ -41,14 +47,33 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict pre
 
     /** A person's name for an optimizer or problem id. */
     public static String label(String id) {
-        return LABELS.getOrDefault(id, id);
+        return Catalogs.label(id);
     }
 
+    /** The spec and the shared keys in one object: what the widget's script reads. */
     public String configJson() {
+        Map<String, Object> config = new LinkedHashMap<>(Json.MAPPER.convertValue(spec(), Map.class));
+        config.put("speed", shared().speed());
+        config.put("caption", shared().caption());
+        config.put("controls", shared().controls());
+        return write(config);
+    }
+
+    /** The controls with their bounds, for the runtime to restore a shared link within them. */
+    public String controlsJson() {
+        return write(controls());
+    }
+
+    /** The runs of the block's own state, so the first Play needs no request but the stream. */
+    public String runsJson() {
+        return write(block.defaultRuns());
+    }
+
+    private static String write(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(spec);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("widget spec cannot be written as JSON", e);
+            throw new IllegalStateException("widget data cannot be written as JSON", e);
         }
     }
 
@@ -58,7 +83,7 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict pre
 
     /** The plot range of coordinate i of the widget's catalogue problem (for a start slider). */
     public double[] range(int i) {
-        ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();
+        ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec().problem())).findFirst().orElseThrow();
         return info.range()[i];
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * map), a saddle point (plain descent stalls, momentum escapes) and a plateau (tiny gradients;
  * an adaptive method keeps moving).
  */
-public record LandscapeTraps(String scenario, List<String> scenarios, int grid, int speed, String caption)
+public record LandscapeTraps(String scenario, List<String> scenarios, int grid)
         implements WidgetSpec {
     static final List<String> SCENARIOS = List.of("valleys", "saddle", "plateau");
 
@@ -25,13 +25,29 @@ public record LandscapeTraps(String scenario, List<String> scenarios, int grid, 
         };
     }
 
-    static LandscapeTraps from(Fields f) {
-        List<String> scenarios = f.choices("scenarios", SCENARIOS, SCENARIOS, 1, SCENARIOS.size());
-        return new LandscapeTraps(
-                f.choice("scenario", scenarios.get(0), scenarios),
-                scenarios,
-                f.integer("grid", 30, 4, 60),
-                f.integer("speed", 40, 1, 240),
-                f.text("caption", "", 500));
+    static final class Type implements WidgetType<LandscapeTraps> {
+        @Override
+        public String name() {
+            return "landscape-traps";
+        }
+
+        @Override
+        public Class<LandscapeTraps> specClass() {
+            return LandscapeTraps.class;
+        }
+
+        @Override
+        public Shared.Rules rules() {
+            return Shared.Rules.speed(40);
+        }
+
+        @Override
+        public LandscapeTraps read(Fields f) {
+            List<String> scenarios = f.choices("scenarios", SCENARIOS, SCENARIOS, 1, SCENARIOS.size());
+            return new LandscapeTraps(
+                    f.choice("scenario", scenarios.get(0), scenarios),
+                    scenarios,
+                    f.integer("grid", 30, 4, 60));
+        }
     }
 }
