@@ -15,7 +15,8 @@ public record Descent2d(String problem, String expression, List<String> problems
     static final double[] EXPRESSION_RANGE = {-3, 3};
     /** Which optimizers take the momentum slider, and as what. */
     static final Map<String, String> MOMENTUM_LABELS = Map.of(
-            "momentum", "Momentum μ", "nesterov", "Momentum μ", "adam", "Momentum β₁", "adamw", "Momentum β₁");
+            "momentum", "Momentum μ", "nesterov", "Momentum μ", "adam", "Momentum β₁", "adamw", "Momentum β₁",
+            "*", "Momentum (not used)");
 
     @Override
     public String type() {

@@ -1,0 +1,16 @@
+// Colours from the page's CSS custom properties, so charts follow the light or dark theme.
+
+const css = () => getComputedStyle(document.documentElement);
+
+export function colour(name) {
+  return css().getPropertyValue(`--opt-${name}`).trim() || css().getPropertyValue('--accent').trim();
+}
+
+export function themeColours() {
+  const s = css();
+  const v = (n) => s.getPropertyValue(n).trim();
+  return { fg: v('--fg'), soft: v('--fg-soft'), faint: v('--fg-faint'), border: v('--border'), bg: v('--bg'), accent: v('--accent'), raised: v('--bg-raised') };
+}
+
+/** Colours for runs that are not optimizers (e.g. three learning rates), from the same palette. */
+export const SERIES = ['sgd', 'momentum', 'nesterov', 'adagrad'];
