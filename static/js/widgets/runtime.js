@@ -201,8 +201,11 @@ export class Runtime {
       const output = input.parentElement.querySelector('output');
       if (output && typeof v === 'number') output.textContent = num(v, 3);
       if (c.dependsOn) {
+        // a value the labels do not name leaves the control unused: greyed out when the labels
+        // say how ('*'), hidden otherwise
         const label = c.labels[this.value(c.dependsOn)];
         input.disabled = !label;
+        input.closest('.control').hidden = !label && !('*' in c.labels);
         input.parentElement.querySelector('label').textContent = label ?? c.labels['*'] ?? c.label;
       }
     }

@@ -47,6 +47,15 @@ public final class Catalogs {
                 info.max() == null ? Double.POSITIVE_INFINITY : info.max()};
     }
 
+    /** The engine's range of a schedule parameter as [low, high]. */
+    static double[] scheduleRange(String schedule, String param) {
+        io.downhill.optim.ParamInfo info = Catalog.schedules().stream().filter(o -> o.name().equals(schedule))
+                .flatMap(o -> o.params().stream()).filter(p -> p.name().equals(param)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(schedule + " has no parameter " + param));
+        return new double[] {info.min() == null ? Double.NEGATIVE_INFINITY : info.min(),
+                info.max() == null ? Double.POSITIVE_INFINITY : info.max()};
+    }
+
     /** The plot range of coordinate {@code i} of a catalogue problem. */
     static double[] plotRange(String problem, int i) {
         return problem(problem).range()[i];

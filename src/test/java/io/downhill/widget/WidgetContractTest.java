@@ -127,6 +127,26 @@ class WidgetContractTest {
     }
 
     @Test
+    void aScheduleExplorerRunsItsScheduleBesideAConstantRate() {
+        Widgets.Block b = Widgets.read(Map.of("type", "schedule-explorer", "schedule", "cosine", "batch_size", 8, "lr", 0.1));
+        Map<String, Object> problem = Map.of("name", "linear-regression", "n", 200, "noise", 0.5, "batch_size", 8);
+        Map<String, Object> optimizer = Map.of("name", "sgd", "lr", 0.1);
+        assertThat(b.defaultRuns()).containsExactly(
+                Map.of("problem", problem, "optimizer", optimizer, "stop", Map.of("max_steps", 300), "changes", List.of(), "seed", 1,
+                        "schedule", Map.of("name", "cosine", "T_max", 300, "eta_min", 0)),
+                Map.of("problem", problem, "optimizer", optimizer, "stop", Map.of("max_steps", 300), "changes", List.of(), "seed", 1,
+                        "schedule", Map.of("name", "constant")));
+        assertThat(b.runs(Map.of("schedule", "warmup-cosine", "warmup", 40)).get(0).get("schedule")).isEqualTo(Map.of(
+                "name", "warmup", "warmup_steps", 40, "start_factor", 0.01, "then", Map.of("name", "cosine", "T_max", 260, "eta_min", 0)));
+        assertThat(b.runs(Map.of("schedule", "reduce-on-plateau", "gamma", 0.3)).get(0).get("schedule")).isEqualTo(Map.of(
+                "name", "plateau", "factor", 0.3, "patience", 10));
+        Control patience = b.controls().stream().filter(c -> c.name().equals("patience")).findFirst().orElseThrow();
+        assertThat(patience.dependsOn()).isEqualTo("schedule");
+        assertThat(patience.labels()).containsOnlyKeys("reduce-on-plateau");
+        assertThatThrownBy(() -> b.runs(Map.of("T_mult", 4))).hasMessage("must be a number from 1 to 3");
+    }
+
+    @Test
     void controlsCarryTheIntersectedBoundsTheScaleAndThePath() {
         Widgets.Block b = Widgets.read(Map.of("type", "descent-2d", "controls", List.of("problem", "optimizer", "lr", "momentum", "start")));
         Map<String, Control> byName = new LinkedHashMap<>();
