@@ -43,7 +43,11 @@ public record Control(String name, String kind, String label, Double min, Double
     }
 
     static Control select(String name, String label, List<String> options, String value, String path, String hash) {
-        List<Option> named = options.stream().map(o -> new Option(o, Catalogs.label(o))).toList();
+        return namedSelect(name, label, options.stream().map(o -> new Option(o, Catalogs.label(o))).toList(), value, path, hash);
+    }
+
+    /** A select whose options carry the widget's own names for them. */
+    static Control namedSelect(String name, String label, List<Option> named, String value, String path, String hash) {
         return new Control(name, "select", label, null, null, null, null, value, named, null, path, hash,
                 false, null, null, List.of());
     }

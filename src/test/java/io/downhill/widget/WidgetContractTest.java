@@ -147,6 +147,23 @@ class WidgetContractTest {
     }
 
     @Test
+    void eachTrapRunsItsOwnFunctionStartAndRacers() {
+        Widgets.Block b = Widgets.read(Map.of("type", "landscape-traps"));
+        assertThat(b.defaultRuns()).extracting(r -> r.get("optimizer")).containsExactly(
+                Map.of("name", "sgd", "lr", 0.02), Map.of("name", "momentum", "lr", 0.01), Map.of("name", "adam", "lr", 0.05));
+        assertThat(b.defaultRuns().get(0)).containsEntry("problem", Map.of("name", "double-well-2d"))
+                .containsEntry("start", List.of(0.4, 1.6)).containsEntry("stop", Map.of("max_steps", 300));
+        List<Map<String, Object>> saddle = b.runs(Map.of("scenario", "saddle"));
+        assertThat(saddle).extracting(r -> r.get("optimizer")).containsExactly(
+                Map.of("name", "sgd", "lr", 0.05), Map.of("name", "momentum", "lr", 0.05));
+        assertThat(saddle.get(1)).containsEntry("start", List.of(-1.8, 0.001)).containsEntry("stop", Map.of("max_steps", 120));
+        assertThat(b.runs(Map.of("scenario", "plateau", "start", List.of(2, 2))).get(1))
+                .containsEntry("problem", Map.of("name", "plateau-2d")).containsEntry("start", List.of(2.0, 2.0));
+        assertThat(b.controls().get(0).options()).extracting(Control.Option::label)
+                .containsExactly("Two valleys", "A saddle point", "A plateau");
+    }
+
+    @Test
     void controlsCarryTheIntersectedBoundsTheScaleAndThePath() {
         Widgets.Block b = Widgets.read(Map.of("type", "descent-2d", "controls", List.of("problem", "optimizer", "lr", "momentum", "start")));
         Map<String, Control> byName = new LinkedHashMap<>();
