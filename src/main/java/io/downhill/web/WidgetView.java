@@ -1,9 +1,6 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.downhill.optim.Catalog;
-import io.downhill.optim.OptimizerInfo;
-import io.downhill.optim.ProblemInfo;
 import io.downhill.widget.Catalogs;
 import io.downhill.widget.Control;
 import io.downhill.widget.Predict;
@@ -75,20 +72,5 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("widget data cannot be written as JSON", e);
         }
-    }
-
-    public List<String> optimizers() {
-        return Catalog.optimizers().stream().map(OptimizerInfo::name).toList();
-    }
-
-    /** The plot range of coordinate i of the widget's catalogue problem (for a start slider). */
-    public double[] range(int i) {
-        ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec().problem())).findFirst().orElseThrow();
-        return info.range()[i];
-    }
-
-    public double stepOf(int i) {
-        double[] r = range(i);
-        return (r[1] - r[0]) / 200;
     }
 }
