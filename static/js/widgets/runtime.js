@@ -11,6 +11,7 @@ import { num, optimizerName } from './format.js';
 import { themeColours } from './theme.js';
 import * as charts from './charts.js';
 import * as shell from './shell.js';
+import { readAddress, writeAddress } from './address.js';
 
 export class Runtime {
   constructor(figure, module) {
@@ -46,7 +47,9 @@ export class Runtime {
   }
 
   async launch() {
-    const wanted = this.#readHash();
+    const { values, forks, t: wanted } = readAddress(this.id, this.controls);
+    this.values = values;
+    this.forks = forks;
     this.controls.forEach((c) => this.#bind(c));
     this.#bindPlayback();
     this.#showControls();
@@ -246,61 +249,8 @@ export class Runtime {
     this.#draw(this.player.t, true);
   }
 
-  // ----- the page address: #w1.lr=0.1&w1.start=1,2&w1.changes=40:lr:0.01&w1.t=25 -----
-  /** Restores the controls and forks a link carries, within the controls' own bounds; returns its step. */
-  #readHash() {
-    const params = new URLSearchParams(window.location.hash.slice(1));
-    const get = (key) => params.get(`${this.id}.${key}`);
-    for (const c of this.controls) {
-      const raw = get(c.hash);
-      if (raw === null) continue;
-      const v = this.#parse(c, raw);
-      if (v !== undefined) this.values[c.name] = v;
-    }
-    for (const part of (get('changes') ?? '').split(',').filter(Boolean)) {
-      const [at, ...pairs] = part.split(':');
-      const fork = { at: Number(at) };
-      for (let i = 0; i + 1 < pairs.length; i += 2) {
-        const c = this.controls.find((x) => x.live && x.path.split('.').pop() === pairs[i]);
-        const v = c && this.#parse(c, pairs[i + 1]);
-        if (v !== undefined) fork[c.path] = v;
-      }
-      if (Number.isInteger(fork.at) && fork.at >= 1 && Object.keys(fork).length > 1) this.forks.push(fork);
-    }
-    const t = Number(get('t'));
-    return Number.isInteger(t) && t > 0 ? t : 0;
-  }
-
-  #parse(c, raw) {
-    const within = (v, lo, hi) => Number.isFinite(v) && v >= lo && v <= hi;
-    if (c.kind === 'slider') return within(Number(raw), c.min, c.max) ? Number(raw) : undefined;
-    if (c.kind === 'toggle') return raw === '1' ? true : raw === '0' ? false : undefined;
-    if (c.kind === 'select') return c.options.some((o) => o.value === raw) ? raw : undefined;
-    const point = raw.split(',').map(Number);
-    return point.length === c.axes.length && point.every((v, i) => within(v, c.axes[i][0], c.axes[i][1])) ? point : undefined;
-  }
-
-  #format(c, v) {
-    if (c.kind === 'toggle') return v ? '1' : '0';
-    if (c.kind === 'point') return v.map((x) => Number(x.toPrecision(4))).join(',');
-    return String(v);
-  }
-
   writeHash() {
-    const params = new URLSearchParams(window.location.hash.slice(1));
-    for (const key of [...params.keys()]) if (key.startsWith(`${this.id}.`)) params.delete(key);
-    for (const c of this.controls) {
-      if (!(c.name in this.values)) continue;
-      const text = this.#format(c, this.values[c.name]);
-      if (text !== this.#format(c, c.value)) params.set(`${this.id}.${c.hash}`, text);
-    }
-    if (this.forks.length) {
-      params.set(`${this.id}.changes`, this.forks.map((f) => [f.at, ...Object.entries(f).filter(([k]) => k !== 'at')
-        .flatMap(([path, v]) => [path.split('.').pop(), v])].join(':')).join(','));
-    }
-    if (this.player.t > 0) params.set(`${this.id}.t`, String(this.player.t));
-    const hash = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
-    history.replaceState(null, '', hash ? `#${hash}` : window.location.pathname + window.location.search);
+    writeAddress(this.id, this.controls, this.values, this.forks, this.player.t);
   }
 
   // ----- playback -----
