@@ -3,6 +3,7 @@
 
 import { MultiPath, optimizerSeries } from './multi-path.js';
 import { num, optimizerName, toNumber } from './format.js';
+import { showExpressionError } from './expression-error.js';
 import { fetchApi, fetchJson, problemText } from './net.js';
 
 export default class CustomFunction extends MultiPath {
@@ -74,14 +75,7 @@ export default class CustomFunction extends MultiPath {
   }
 
   #showError(text, detail) {
-    this.input.setAttribute('aria-invalid', detail ? 'true' : 'false');
-    if (!detail) {
-      this.error.textContent = '';
-      return;
-    }
-    const column = Number(/column (\d+)/.exec(detail)?.[1]);
-    const caret = Number.isInteger(column) && column >= 1 ? `\n${text}\n${' '.repeat(column - 1)}^` : '';
-    this.error.textContent = detail + caret;
+    showExpressionError(this.input, this.error, text, detail);
   }
 
   row(i, t) {

@@ -5,6 +5,7 @@ import { colour, themeColours } from './widget.js';
 import * as charts from './charts.js';
 import { num } from './format.js';
 import { fetchApi, fetchJson } from './net.js';
+import { showExpressionError } from './expression-error.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -45,13 +46,8 @@ export default class GradientLab {
 
   async tryExpression(text) {
     const check = await fetchJson(`${this.api}/expression?dimension=2&text=${encodeURIComponent(text)}`);
-    this.input.setAttribute('aria-invalid', String(!check.valid));
-    if (!check.valid) {
-      const caret = check.column >= 1 ? `\n${text}\n${' '.repeat(check.column - 1)}^` : '';
-      this.error.textContent = check.message + caret;
-      return;
-    }
-    this.error.textContent = '';
+    showExpressionError(this.input, this.error, text, check.valid ? null : check.message, check.column);
+    if (!check.valid) return;
     this.expression = text;
     await this.load();
   }

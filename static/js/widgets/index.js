@@ -1,6 +1,9 @@
 // Finds the widgets on the page and starts each with its own module, and its prediction if any.
+// A widget rendered for the runtime (data-runtime) gets the generic runtime and its draw module;
+// the others still start their own class.
 
 import { startPrediction } from './predict.js';
+import { Runtime } from './runtime.js';
 
 const started = new WeakSet();
 
@@ -10,7 +13,7 @@ async function hydrate(figure) {
   startPrediction(figure);
   try {
     const module = await import(`./${figure.dataset.widget}.js`);
-    const widget = new module.default(figure);
+    const widget = figure.hasAttribute('data-runtime') ? new Runtime(figure, module.default) : new module.default(figure);
     figure.widget = widget;
     await widget.launch();
     figure.dataset.ready = 'true';

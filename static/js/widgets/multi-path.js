@@ -3,6 +3,7 @@
 
 import { Widget, colour } from './widget.js';
 import * as charts from './charts.js';
+import * as paths from './paths.js';
 import { num, optimizerName, toNumber } from './format.js';
 import { Board } from './board.js';
 
@@ -24,17 +25,11 @@ export class MultiPath extends Widget {
     this.contour = figure.querySelector('[data-chart="contour"]');
     this.loss = figure.querySelector('[data-chart="loss"]');
     this.board = new Board(this, figure.querySelector('[data-board] tbody'));
-    this.drawn = [];
   }
 
   /** Traces drawn over the contour but under the paths (a basin map, say). */
   underlays() {
     return [];
-  }
-
-  /** Index of the first path trace: after the contour, the underlays and the minima. */
-  pathOffset() {
-    return 2 + this.underlays().length;
   }
 
   /** One entry per run: { key, label, colour, optimizer: {...} }. */
@@ -67,24 +62,9 @@ export class MultiPath extends Widget {
   }
 
   async plot() {
-    const Plotly = charts.plotly();
     const series = this.series();
-    await Plotly.react(this.contour, [
-      charts.contourTrace(this.land),
-      ...this.underlays(),
-      charts.minimaTrace(this.land),
-      ...series.map((s) => charts.pathTrace(s.label, s.colour)),
-      ...series.map((s) => charts.headTrace(s.colour)),
-    ], charts.layout({
-      xaxis: { range: this.land.range[0], title: { text: 'x' } },
-      yaxis: { range: this.land.range[1], title: { text: 'y' } },
-    }), charts.config(`${this.id}-paths`));
-    await Plotly.react(this.loss, series.map((s) => charts.lossTrace(s.label, s.colour)), charts.layout({
-      showlegend: true,
-      margin: { l: 48, r: 12, t: 36, b: 40 },
-      xaxis: { title: { text: 'iteration' }, rangemode: 'tozero' },
-      yaxis: { title: { text: 'loss' }, type: 'log', exponentformat: 'power' },
-    }), charts.config(`${this.id}-loss`));
+    this.paths = { id: this.id, contour: this.contour, loss: this.loss };
+    await paths.plot(this.paths, this.land, series, this.underlays());
     this.contour.removeAllListeners?.('plotly_click');
     this.contour.on('plotly_click', (event) => {
       const p = event.points?.[0];
@@ -92,49 +72,12 @@ export class MultiPath extends Widget {
       this.start = [Number(p.x.toPrecision(4)), Number(p.y.toPrecision(4))];
       this.restart();
     });
-    this.drawn = series.map(() => -1);
     this.board.build(series.map((s) => ({ label: s.label, colour: s.colour })));
   }
 
   draw(t, reset) {
-    const Plotly = charts.plotly();
-    if (!this.land || !this.contour.data) return;
-    const n = this.player.runs.length;
-    const pathX = [];
-    const pathY = [];
-    const lossX = [];
-    const lossY = [];
-    const traces = [];
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      const steps = this.player.runs[i].steps;
-      const upto = Math.min(t, steps.length - 1);
-      if (reset || upto < this.drawn[i]) {
-        this.drawn[i] = -1;
-        Plotly.restyle(this.contour, { x: [[]], y: [[]] }, [this.pathOffset() + i]);
-        Plotly.restyle(this.loss, { x: [[]], y: [[]] }, [i]);
-      }
-      const xy = charts.slice(steps, this.drawn[i], upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
-      const loss = charts.slice(steps, this.drawn[i], upto, (s) => [s.t, charts.finite(s.loss)]);
-      pathX.push(xy[0]); pathY.push(xy[1]); lossX.push(loss[0]); lossY.push(loss[1]);
-      traces.push(i);
-      if (xy[0].length) any = true;
-      this.drawn[i] = Math.max(this.drawn[i], upto);
-    }
-    if (any) {
-      Plotly.extendTraces(this.contour, { x: pathX, y: pathY }, traces.map((i) => this.pathOffset() + i));
-      Plotly.extendTraces(this.loss, { x: lossX, y: lossY }, traces);
-      const allPositive = this.player.runs.every((r) => r.steps.slice(0, t + 1).every((s) => toNumber(s.loss) > 0));
-      const type = allPositive ? 'log' : 'linear';
-      if (this.loss.layout.yaxis.type !== type) Plotly.relayout(this.loss, { 'yaxis.type': type });
-    }
-    const heads = this.player.runs.map((_, i) => this.player.stepOf(i, t)).filter(Boolean);
-    if (heads.length === n) {
-      Plotly.restyle(this.contour, {
-        x: heads.map((s) => [charts.finite(s.params[0])]),
-        y: heads.map((s) => [charts.finite(s.params[1])]),
-      }, heads.map((_, i) => this.pathOffset() + n + i));
-    }
+    if (!this.land || !this.contour.data || !this.paths) return;
+    paths.draw(this.paths, this.player, t, reset);
     this.board.fill(t, (i) => this.row(i, t));
   }
 

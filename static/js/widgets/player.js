@@ -32,12 +32,12 @@ export class Player {
   }
 
   /**
-   * Replaces run i by a run that shares its first t steps (a mid-run change): the steps before t
-   * are kept, the server replays the rest from t on, and the clock stays where it is.
+   * Replaces run i by a run that shares its first `at` steps (a mid-run change, by default at the
+   * clock's step): the steps before it are kept, the server replays the rest, and the clock stays.
    */
-  fork(i, spec) {
+  fork(i, spec, at = this.t) {
     const old = this.runs[i];
-    const keep = old.steps.slice(0, Math.max(0, Math.min(this.t, old.steps.length)));
+    const keep = old.steps.slice(0, Math.max(0, Math.min(at, old.steps.length)));
     old.close();
     this.runs[i] = this.#open(spec, keep);
   }

@@ -2,24 +2,10 @@
 // state in the URL hash, theme colours, and the Player that streams the runs.
 
 import { Player } from './player.js';
-import { num, vec, optimizerName, toNumber } from './format.js';
-import { fetchApi } from './net.js';
-import { optimizerColourKey } from './catalogue.js';
+import { num, optimizerName } from './format.js';
+import * as shell from './shell.js';
 
-const css = () => getComputedStyle(document.documentElement);
-
-export function colour(name) {
-  return css().getPropertyValue(`--opt-${optimizerColourKey(name)}`).trim() || css().getPropertyValue('--accent').trim();
-}
-
-export function themeColours() {
-  const s = css();
-  const v = (n) => s.getPropertyValue(n).trim();
-  return { fg: v('--fg'), soft: v('--fg-soft'), faint: v('--fg-faint'), border: v('--border'), bg: v('--bg'), accent: v('--accent'), raised: v('--bg-raised') };
-}
-
-/** Colours for runs that are not optimizers (e.g. three learning rates), from the same palette. */
-export const SERIES = ['sgd', 'momentum', 'nesterov', 'adagrad'];
+export { colour, themeColours, SERIES } from './theme.js';
 
 export class Widget {
   constructor(figure) {
@@ -37,6 +23,7 @@ export class Widget {
       busy: (text) => this.#busy(text),
     });
     this.player.speed = this.config.speed;
+    this.pytorch = new shell.PyTorchPanel(figure, this.api, () => this.player.runs.map((run) => run.spec));
     this.#bindPlayback();
     document.addEventListener('downhill:theme', () => this.themeChanged());
   }
@@ -108,17 +95,7 @@ export class Widget {
   }
 
   updateReadouts(t) {
-    const step = this.player.runs.length ? this.player.stepOf(0, t) : null;
-    const set = (name, text) => {
-      const el = this.figure.querySelector(`[data-readout="${name}"]`);
-      if (el) el.textContent = text;
-    };
-    set('t', String(t));
-    if (!step) return;
-    set('loss', num(toNumber(step.loss)));
-    set('params', step.params.length === 1 ? num(toNumber(step.params[0])) : vec(step.params.map(toNumber), 3));
-    set('grad_norm', num(toNumber(step.grad_norm)));
-    set('lr', num(step.lr));
+    shell.updateReadouts(this.figure, this.player, t);
   }
 
   #ended() {
@@ -151,21 +128,12 @@ export class Widget {
   }
 
   setSummary(text, isError = false) {
-    const el = this.figure.querySelector('[data-summary]');
-    el.textContent = text;
-    el.classList.toggle('is-error', isError);
+    shell.setSummary(this.figure, text, isError);
   }
 
   /** "Adam reached loss 3.2e-4 in 142 steps" for run i. */
   describeRun(i, label) {
-    const run = this.player.runs[i];
-    const last = run.steps[run.steps.length - 1];
-    const status = run.status;
-    if (!status || !last) return `${label}: no result`;
-    const loss = num(toNumber(last.loss), 3);
-    if (status.reason === 'diverged') return `${label} diverged after ${status.steps} steps (loss ${loss})`;
-    if (status.reason === 'converged') return `${label} converged to loss ${loss} in ${status.steps} steps`;
-    return `${label} reached loss ${loss} in ${status.steps} steps`;
+    return shell.describeRun(this.player.runs[i], label);
   }
 
   // ----- controls -----
@@ -279,82 +247,22 @@ export class Widget {
     }).filter((c) => Number.isInteger(c.at) && c.at >= 1);
   }
 
-  // ----- downloads -----
+  // ----- downloads and the PyTorch script -----
   download(kind) {
     const runs = this.player.runs.map((run, i) => ({ label: this.runLabel(i), spec: run.spec, status: run.status, steps: run.steps }));
-    let text;
-    let type;
-    if (kind === 'json') {
-      text = JSON.stringify({ widget: this.config.type ?? this.figure.dataset.widget, runs }, null, 1);
-      type = 'application/json';
-    } else {
-      const dim = runs[0]?.steps[0]?.params.length ?? 0;
-      const header = ['run', 't', ...Array.from({ length: dim }, (_, d) => `w${d + 1}`), 'loss',
-        ...Array.from({ length: dim }, (_, d) => `grad${d + 1}`), 'grad_norm', 'lr'];
-      const rows = [header.join(',')];
-      for (const run of runs) {
-        for (const s of run.steps) {
-          rows.push([JSON.stringify(run.label), s.t, ...s.params, s.loss, ...s.grad, s.grad_norm, s.lr].join(','));
-        }
-      }
-      text = rows.join('\n') + '\n';
-      type = 'text/csv';
-    }
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = `downhill-${this.figure.dataset.widget}-${this.id}.${kind}`;
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    shell.download(this.figure, kind, runs);
   }
 
-  // ----- the same run as a PyTorch script, written by the server -----
   togglePyTorch() {
-    const panel = this.figure.querySelector('[data-pytorch]');
-    const button = this.figure.querySelector('[data-action="pytorch"]');
-    panel.hidden = !panel.hidden;
-    button.setAttribute('aria-expanded', String(!panel.hidden));
-    if (!panel.hidden) this.refreshPyTorch();
+    this.pytorch.toggle();
   }
 
-  async refreshPyTorch() {
-    const panel = this.figure.querySelector('[data-pytorch]');
-    if (!panel || panel.hidden || !this.player.runs.length) return;
-    const code = panel.querySelector('[data-pytorch-code]');
-    const specs = this.player.runs.map((run) => run.spec);
-    const ticket = (this.pytorchTicket = (this.pytorchTicket ?? 0) + 1);
-    code.textContent = '# writing the script…';
-    const response = await fetchApi(`${this.api}/runs/pytorch?spec=${encodeURIComponent(JSON.stringify(specs.length === 1 ? specs[0] : specs))}`);
-    const text = response.ok ? await response.text() : `# The server could not write the script (${response.status}).`;
-    if (ticket !== this.pytorchTicket) return;
-    code.textContent = text;
-    delete code.dataset.highlighted;
-    if (window.hljs) window.hljs.highlightElement(code);
-    panel.dataset.ready = 'true';
+  refreshPyTorch() {
+    return this.pytorch.refresh();
   }
 
-  async copyPyTorch() {
-    const text = this.figure.querySelector('[data-pytorch-code]').textContent;
-    const status = this.figure.querySelector('[data-copy-status]');
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(text);
-      copied = true;
-    } catch (error) {
-      // no clipboard API (a page served over plain http to another machine): select and copy
-      const area = document.createElement('textarea');
-      area.value = text;
-      area.setAttribute('readonly', '');
-      area.style.position = 'fixed';
-      area.style.opacity = '0';
-      document.body.appendChild(area);
-      area.select();
-      copied = document.execCommand('copy');
-      area.remove();
-    }
-    status.textContent = copied ? 'Copied' : 'Could not copy: select the script and copy it by hand';
-    clearTimeout(this.copyTimer);
-    this.copyTimer = setTimeout(() => { status.textContent = ''; }, 4000);
+  copyPyTorch() {
+    return this.pytorch.copy();
   }
 
   runLabel(i) {

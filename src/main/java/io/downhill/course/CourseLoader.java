@@ -262,7 +262,7 @@ public final class CourseLoader {
             } else {
                 Widgets.Block widget = EmbeddedBlocks.widget(file, block.yaml(), firstLine, found);
                 if (widget != null) {
-                    embeds.add(new Embed(i, widget.spec(), null, null, widget.predict()));
+                    embeds.add(new Embed(i, widget, null, null));
                     issues.addAll(found);
                     continue;
                 }

@@ -36,6 +36,7 @@ final class ApiRoutes {
         api.get("/api/rate-map", ctx -> compute.handleFairly(ctx, RateMapApi.plan(ctx)));
         api.get("/api/sweep", ctx -> compute.handleFairly(ctx, SweepApi.plan(ctx)));
         api.get("/api/runs/pytorch", ctx -> compute.handleFairly(ctx, PyTorchApi.plan(ctx)));
+        api.get("/api/widgets/runs", ctx -> compute.handleFairly(ctx, WidgetRunsApi.plan(ctx, pages)));
         api.get("/api/problems", runs::problems);
         api.get("/api/optimizers", runs::optimizers);
         api.get("/api/schedules", runs::schedules);

@@ -69,11 +69,17 @@ final class Pages {
                     : embed.quiz() != null
                     ? templates.render("quiz.jte", Map.<String, Object>of("id", lesson.slug() + "-q" + ++quizzes, "quiz", embed.quiz()))
                     : templates.render("widgets/" + embed.widget().type() + ".jte", Map.<String, Object>of(
-                            "view", new WidgetView("w" + (embed.index() + 1), basePath + "/api", embed.widget(), embed.predict()),
+                            "view", widgetView(lesson, embed),
                             "spec", embed.widget()));
             html = html.replace(Embed.placeholder(embed.index()), shell);
         }
         return html;
+    }
+
+    private WidgetView widgetView(Lesson lesson, Embed embed) {
+        String id = "w" + (embed.index() + 1);
+        return new WidgetView(id, basePath + "/api", embed.block(),
+                basePath + "/api/widgets/runs?lesson=" + lesson.slug() + "&widget=" + id);
     }
 
     void useSearch(SearchApi searchApi) {
@@ -133,7 +139,7 @@ final class Pages {
                 replacement = templates.render("quiz.jte", Map.<String, Object>of("id", lesson.slug() + "-print-q" + ++quizzes, "quiz", embed.quiz()));
             } else if (embed.widget() != null) {
                 replacement = templates.render("widgets/printed.jte", Map.<String, Object>of(
-                        "spec", embed.widget(), "url", basePath + "/lessons/" + lesson.slug()));
+                        "spec", embed.widget(), "caption", embed.shared().caption(), "url", basePath + "/lessons/" + lesson.slug()));
             } else {
                 replacement = "";
             }
@@ -164,6 +170,17 @@ final class Pages {
         Course course = course();
         return templates.render("message.jte", new MessagePage(site(course), course, 500, "Something went wrong",
                 "The server could not build this page. The error has been logged.", List.of()));
+    }
+
+    /** The widget block {@code id} (w1, w2, …) of a published lesson, or empty. */
+    java.util.Optional<io.downhill.widget.Widgets.Block> widget(String slug, String id) {
+        Course course = course();
+        if (course == null || slug == null || id == null) {
+            return java.util.Optional.empty();
+        }
+        return course.lesson(slug).flatMap(lesson -> lesson.embeds().stream()
+                .filter(e -> e.block() != null && id.equals("w" + (e.index() + 1)))
+                .map(Embed::block).findFirst());
     }
 
     private Course course() {

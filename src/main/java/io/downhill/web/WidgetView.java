@@ -1,43 +1,38 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.downhill.optim.Catalog;
-import io.downhill.optim.OptimizerInfo;
-import io.downhill.optim.ProblemInfo;
-import io.downhill.optim.nn.Activation;
-import io.downhill.optim.nn.Init;
+import io.downhill.widget.Catalogs;
+import io.downhill.widget.Control;
 import io.downhill.widget.Predict;
-import io.downhill.widget.ScheduleExplorer;
+import io.downhill.widget.Shared;
 import io.downhill.widget.WidgetSpec;
-import java.util.HashMap;
+import io.downhill.widget.Widgets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a widget's template needs besides its spec: its id, its config as JSON, and the API. */
-public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict predict) {
-    public WidgetView(String id, String apiBase, WidgetSpec spec) {
-        this(id, apiBase, spec, null);
+/**
+ * What a widget's template needs besides its spec: its id, its config as JSON, its controls, the
+ * runs it opens with, and where to ask for others.
+ *
+ * @param runsUrl the address that answers this widget's runs for a state (see {@link WidgetRunsApi})
+ */
+public record WidgetView(String id, String apiBase, Widgets.Block block, String runsUrl) {
+
+    public WidgetSpec spec() {
+        return block.spec();
     }
 
-    private static final Map<String, String> LABELS = labels();
+    public Shared shared() {
+        return block.shared();
+    }
 
-    /**
-     * Labels by id, from the registrations. One id names a problem and a schedule ("plateau"): the
-     * problem's label wins, since the schedule widget offers its own "reduce-on-plateau" instead.
-     */
-    private static Map<String, String> labels() {
-        Map<String, String> out = new HashMap<>();
-        Catalog.optimizers().forEach(o -> out.put(o.name(), o.label()));
-        Catalog.problems().forEach(p -> out.putIfAbsent(p.name(), p.label()));
-        Catalog.schedules().forEach(s -> out.putIfAbsent(s.name(), s.label()));
-        for (Activation a : Activation.values()) {
-            out.putIfAbsent(a.id(), a.label());
-        }
-        for (Init i : Init.values()) {
-            out.putIfAbsent(i.id(), i.label());
-        }
-        ScheduleExplorer.OWN_LABELS.forEach(out::putIfAbsent);
-        return Map.copyOf(out);
+    public Predict predict() {
+        return block.predict();
+    }
+
+    public List<Control> controls() {
+        return block.controls();
     }
 
     /** A slider's value as a person writes it: 0.05, 2, 1e-5. */
@@ -47,31 +42,35 @@ public record WidgetView(String id, String apiBase, WidgetSpec spec, Predict pre
         return plain.length() <= 8 ? plain : d.toString().replace("E", "e").replace("e+", "e");
     }
 
-    /** A person's name for an optimizer, problem, schedule, activation or init id. */
+    /** A person's name for an optimizer or problem id. */
     public static String label(String id) {
-        return LABELS.getOrDefault(id, id);
+        return Catalogs.label(id);
     }
 
+    /** The spec and the shared keys in one object: what the widget's script reads. */
     public String configJson() {
+        Map<String, Object> config = new LinkedHashMap<>(Json.MAPPER.convertValue(spec(), Map.class));
+        config.put("speed", shared().speed());
+        config.put("caption", shared().caption());
+        config.put("controls", shared().controls());
+        return write(config);
+    }
+
+    /** The controls with their bounds, for the runtime to restore a shared link within them. */
+    public String controlsJson() {
+        return write(controls());
+    }
+
+    /** The runs of the block's own state, so the first Play needs no request but the stream. */
+    public String runsJson() {
+        return write(block.defaultRuns());
+    }
+
+    private static String write(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(spec);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("widget spec cannot be written as JSON", e);
+            throw new IllegalStateException("widget data cannot be written as JSON", e);
         }
-    }
-
-    public List<String> optimizers() {
-        return Catalog.optimizers().stream().map(OptimizerInfo::name).toList();
-    }
-
-    /** The plot range of coordinate i of the widget's catalogue problem (for a start slider). */
-    public double[] range(int i) {
-        ProblemInfo info = Catalog.problems().stream().filter(p -> p.name().equals(spec.problem())).findFirst().orElseThrow();
-        return info.range()[i];
-    }
-
-    public double stepOf(int i) {
-        double[] r = range(i);
-        return (r[1] - r[0]) / 200;
     }
 }

@@ -7,9 +7,64 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Names the engine knows, so a widget block is checked against the engine's own truth. */
-final class Catalogs {
+/**
+ * What widgets take from the engine: its names, its parameter ranges and the names people read.
+ * Widgets ask here and nowhere else, so the engine's registrations can change behind this class.
+ */
+public final class Catalogs {
     private Catalogs() {}
+
+    private static final java.util.Map<String, String> LABELS = labels();
+
+    /**
+     * Labels by id, from the registrations. One id names a problem and a schedule ("plateau"): the
+     * problem's label wins, since the schedule widget offers its own "reduce-on-plateau" instead.
+     */
+    private static java.util.Map<String, String> labels() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Catalog.optimizers().forEach(o -> out.put(o.name(), o.label()));
+        Catalog.problems().forEach(p -> out.putIfAbsent(p.name(), p.label()));
+        Catalog.schedules().forEach(s -> out.putIfAbsent(s.name(), s.label()));
+        for (io.downhill.optim.nn.Activation a : io.downhill.optim.nn.Activation.values()) {
+            out.putIfAbsent(a.id(), a.label());
+        }
+        for (io.downhill.optim.nn.Init i : io.downhill.optim.nn.Init.values()) {
+            out.putIfAbsent(i.id(), i.label());
+        }
+        ScheduleExplorer.OWN_LABELS.forEach(out::putIfAbsent);
+        return java.util.Map.copyOf(out);
+    }
+
+    /** A person's name for an optimizer, problem or schedule id. */
+    public static String label(String id) {
+        return LABELS.getOrDefault(id, id);
+    }
+
+    /**
+     * The engine's range of an optimizer parameter as [low, high] (an open end is given as is: a
+     * widget's own range always lies inside it).
+     */
+    static double[] engineRange(String optimizer, String param) {
+        io.downhill.optim.ParamInfo info = Catalog.optimizers().stream().filter(o -> o.name().equals(optimizer))
+                .flatMap(o -> o.params().stream()).filter(p -> p.name().equals(param)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(optimizer + " has no parameter " + param));
+        return new double[] {info.min() == null ? Double.NEGATIVE_INFINITY : info.min(),
+                info.max() == null ? Double.POSITIVE_INFINITY : info.max()};
+    }
+
+    /** The engine's range of a schedule parameter as [low, high]. */
+    static double[] scheduleRange(String schedule, String param) {
+        io.downhill.optim.ParamInfo info = Catalog.schedules().stream().filter(o -> o.name().equals(schedule))
+                .flatMap(o -> o.params().stream()).filter(p -> p.name().equals(param)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(schedule + " has no parameter " + param));
+        return new double[] {info.min() == null ? Double.NEGATIVE_INFINITY : info.min(),
+                info.max() == null ? Double.POSITIVE_INFINITY : info.max()};
+    }
+
+    /** The plot range of coordinate {@code i} of a catalogue problem. */
+    static double[] plotRange(String problem, int i) {
+        return problem(problem).range()[i];
+    }
 
     static List<String> problems(String kind) {
         return Catalog.problems().stream().filter(p -> p.kind().equals(kind)).map(ProblemInfo::name).toList();

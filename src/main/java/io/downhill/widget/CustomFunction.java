@@ -8,7 +8,7 @@ import java.util.Map;
  * reverse-mode automatic differentiation, and raced by several optimizers like any other problem.
  */
 public record CustomFunction(String expression, double[] range, List<String> optimizers, Map<String, Double> lr,
-                             double[] start, int maxSteps, int speed, String caption) implements WidgetSpec {
+                             double[] start, int maxSteps) implements WidgetSpec.Stepped {
     @Override
     public String type() {
         return "custom-function";
@@ -19,19 +19,35 @@ public record CustomFunction(String expression, double[] range, List<String> opt
         return "expression";
     }
 
-    static CustomFunction from(Fields f) {
-        String expression = Catalogs.expression(f, "sin(x)*cos(y) + 0.1*(x^2 + y^2)");
-        double[] range = f.numbers("range", new double[] {-3, 3}, 2, -1e3, 1e3);
-        if (!(range[0] < range[1])) {
-            throw new WidgetException("range", "'range' must be [low, high] with low < high");
+    static final class Type implements WidgetType<CustomFunction> {
+        @Override
+        public String name() {
+            return "custom-function";
         }
-        List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "adam"), Catalogs.optimizers(), 1, 7);
-        Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, Catalogs.widgetLr());
-        double mid = (range[0] + range[1]) / 2 + (range[1] - range[0]) / 3;
-        double[] start = f.numbers("start", new double[] {mid, mid}, 2, range[0], range[1]);
-        return new CustomFunction(expression, range, optimizers, lr, start,
-                f.integer("max_steps", 300, 1, 5000),
-                f.integer("speed", 40, 1, 240),
-                f.text("caption", "", 500));
+
+        @Override
+        public Class<CustomFunction> specClass() {
+            return CustomFunction.class;
+        }
+
+        @Override
+        public Shared.Rules rules() {
+            return Shared.Rules.speed(40);
+        }
+
+        @Override
+        public CustomFunction read(Fields f) {
+            String expression = Catalogs.expression(f, "sin(x)*cos(y) + 0.1*(x^2 + y^2)");
+            double[] range = f.numbers("range", new double[] {-3, 3}, 2, -1e3, 1e3);
+            if (!(range[0] < range[1])) {
+                throw new WidgetException("range", "'range' must be [low, high] with low < high");
+            }
+            List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "adam"), Catalogs.optimizers(), 1, 7);
+            Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, Catalogs.widgetLr());
+            double mid = (range[0] + range[1]) / 2 + (range[1] - range[0]) / 3;
+            double[] start = f.numbers("start", new double[] {mid, mid}, 2, range[0], range[1]);
+            return new CustomFunction(expression, range, optimizers, lr, start,
+                    f.integer("max_steps", 300, 1, 5000));
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 final class Fields {
     private final Map<String, Object> values;
     private final Set<String> known = new HashSet<>();
+    /** The bounds of every single number read, by key: what a test probes just inside and outside. */
+    private final Map<String, double[]> bounds = new java.util.LinkedHashMap<>();
 
     Fields(Map<String, Object> values) {
         this.values = values;
@@ -76,6 +78,7 @@ final class Fields {
 
     double number(String key, double fallback, double min, double max) {
         known.add(key);
+        bounds.put(key, new double[] {min, max});
         Object v = values.get(key);
         if (v == null) {
             return fallback;
@@ -85,6 +88,7 @@ final class Fields {
 
     int integer(String key, int fallback, int min, int max) {
         known.add(key);
+        bounds.put(key, new double[] {min, max});
         Object v = values.get(key);
         if (v == null) {
             return fallback;
@@ -167,6 +171,27 @@ final class Fields {
             lr.putIfAbsent(name, defaults.get(name));
         }
         return java.util.Map.copyOf(lr);
+    }
+
+    /** A yes/no key: true or false, nothing else. */
+    boolean flag(String key, boolean fallback) {
+        known.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new WidgetException(key, "'" + key + "' must be true or false");
+        }
+        return b;
+    }
+
+    Set<String> known() {
+        return Set.copyOf(known);
+    }
+
+    Map<String, double[]> bounds() {
+        return Map.copyOf(bounds);
     }
 
     Object raw(String key) {

@@ -6,7 +6,7 @@ package io.downhill.widget;
  * forward and central differences across step sizes, and the computational graph with the forward
  * values and backward adjoints of every node.
  */
-public record GradientLab(String expression, double[] point, int speed, String caption) implements WidgetSpec {
+public record GradientLab(String expression, double[] point) implements WidgetSpec {
 
     @Override
     public String type() {
@@ -18,11 +18,27 @@ public record GradientLab(String expression, double[] point, int speed, String c
         return "expression";
     }
 
-    static GradientLab from(Fields f) {
-        String expression = Catalogs.expression(f, "(x + y) * sin(x)");
-        return new GradientLab(expression,
-                f.numbers("point", new double[] {1, 2}, 2, -3, 3),
-                30,
-                f.text("caption", "", 500));
+    static final class Type implements WidgetType<GradientLab> {
+        @Override
+        public String name() {
+            return "gradient-lab";
+        }
+
+        @Override
+        public Class<GradientLab> specClass() {
+            return GradientLab.class;
+        }
+
+        @Override
+        public Shared.Rules rules() {
+            return Shared.Rules.noSpeed();
+        }
+
+        @Override
+        public GradientLab read(Fields f) {
+            String expression = Catalogs.expression(f, "(x + y) * sin(x)");
+            return new GradientLab(expression,
+                    f.numbers("point", new double[] {1, 2}, 2, -3, 3));
+        }
     }
 }

@@ -1,27 +1,83 @@
 package io.downhill.widget;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The same problem and start with several learning rates: too small, right, too large. */
-public record LrCompare(String problem, String optimizer, double[] start, List<Double> lrs, int maxSteps,
-                        int speed, String caption) implements WidgetSpec {
+public record LrCompare(String problem, String optimizer, double[] start, List<Double> lrs, int maxSteps)
+        implements WidgetSpec.Stepped {
+    static final double[] LR = {1e-4, 2};
 
     @Override
     public String type() {
         return "lr-compare";
     }
 
-    static LrCompare from(Fields f) {
-        String problem = f.choice("problem", "bowl", Catalogs.problems("2d"));
-        double[] start = f.has("start")
-                ? f.numbers("start", null, 2, -1e3, 1e3)
-                : (problem.equals("bowl") ? new double[] {3, 4} : Catalogs.problem(problem).defaultStart());
-        return new LrCompare(problem,
-                f.choice("optimizer", "sgd", Catalogs.optimizers()),
-                start,
-                f.numberList("lrs", List.of(0.01, 0.1, 0.5), 2, 4, 1e-5, 2),
-                f.integer("max_steps", 60, 1, 2000),
-                f.integer("speed", 20, 1, 240),
-                f.text("caption", "", 500));
+    static final class Type implements WidgetType<LrCompare> {
+        @Override
+        public String name() {
+            return "lr-compare";
+        }
+
+        @Override
+        public Class<LrCompare> specClass() {
+            return LrCompare.class;
+        }
+
+        @Override
+        public Shared.Rules rules() {
+            return Shared.Rules.speed(20);
+        }
+
+        @Override
+        public LrCompare read(Fields f) {
+            String problem = f.choice("problem", "bowl", Catalogs.problems("2d"));
+            double[] start = f.has("start")
+                    ? f.numbers("start", null, 2, -1e3, 1e3)
+                    : (problem.equals("bowl") ? new double[] {3, 4} : Catalogs.problem(problem).defaultStart());
+            return new LrCompare(problem,
+                    f.choice("optimizer", "sgd", Catalogs.optimizers()),
+                    start,
+                    f.numberList("lrs", List.of(0.01, 0.1, 0.5), 2, 4, 1e-5, 2),
+                    f.integer("max_steps", 60, 1, 2000));
+        }
+
+        @Override
+        public List<Control> controls(LrCompare s, Shared shared) {
+            List<Control> out = new ArrayList<>();
+            double[] engine = Catalogs.engineRange(s.optimizer(), "lr");
+            for (int i = 0; i < s.lrs().size(); i++) {
+                double lr = s.lrs().get(i);
+                out.add(Control.logSlider("lr" + i, "Learning rate " + (char) ('A' + i), Control.within(LR, engine, lr), lr,
+                        "runs[" + i + "].optimizer.lr", "lr" + i));
+            }
+            List<double[]> axes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                double[] b = Catalogs.startBounds(s.problem(), i);
+                axes.add(Control.within(b, b, s.start()[i]));
+            }
+            out.add(Control.point("start", "Start", s.start(), axes, "start", "start"));
+            return out;
+        }
+
+        @Override
+        public List<Map<String, Object>> runs(LrCompare s, Shared shared, WidgetState state) {
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (int i = 0; i < s.lrs().size(); i++) {
+                Map<String, Object> optimizer = RunSpecs.named(s.optimizer());
+                optimizer.put("lr", state.number("lr" + i, s.lrs().get(i)));
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("problem", RunSpecs.named(s.problem()));
+                run.put("start", RunSpecs.list(state.point("start", s.start())));
+                run.put("optimizer", optimizer);
+                run.put("stop", Map.of("max_steps", s.maxSteps()));
+                run.put("changes", List.of());
+                run.put("seed", 0);
+                runs.add(run);
+            }
+            return runs;
+        }
     }
 }

@@ -1,20 +1,18 @@
 package io.downhill.widget;
 
 /**
- * A widget as an author configured it in a {@code widget} block, validated and with defaults
- * filled in. The page sends it to the widget's script as JSON; the script builds run specs from it.
+ * A widget's own keys as an author configured them in a {@code widget} block, validated and with
+ * defaults filled in; the keys every type shares are in {@link Shared}.
  */
-public sealed interface WidgetSpec permits Descent1d, Descent2d, LrCompare, OptimizerRace, ScheduleExplorer,
-        StoppingRules, BatchNoise, CustomFunction, GradientLab,
-        LandscapeTraps, DeepGradients, RateMap {
+public interface WidgetSpec {
     /** The widget type as written in markdown, e.g. {@code descent-2d}; also its template and script name. */
     String type();
-
-    String caption();
 
     /** The problem the widget opens with. */
     String problem();
 
-    /** Steps per second the animation starts at. */
-    int speed();
+    /** A spec whose runs have a step limit. */
+    interface Stepped extends WidgetSpec {
+        int maxSteps();
+    }
 }

@@ -5,43 +5,69 @@ import java.util.Map;
 
 /** Reads a {@code widget} block's YAML mapping into the spec record of its type. */
 public final class Widgets {
-    public static final List<String> TYPES = List.of("descent-1d", "descent-2d", "lr-compare", "optimizer-race",
-            "schedule-explorer", "stopping-rules", "batch-noise", "custom-function", "gradient-lab",
-            "landscape-traps", "deep-gradients", "rate-map");
+    public static final List<String> TYPES = WidgetTypes.names();
+    private static final Map<String, WidgetType<?>> BUILT_IN = WidgetTypes.byName(List.of());
 
     private Widgets() {}
 
-    /** A widget block read: its type's spec, and the prediction it asks for (null: none). */
-    public record Block(WidgetSpec spec, Predict predict) {}
+    /**
+     * A widget block read: its type, its type's spec and the shared keys. Its controls and runs come
+     * from the type, so nothing else needs to know which type it is.
+     */
+    public record Block(WidgetType<?> type, WidgetSpec spec, Shared shared) {
+        public Predict predict() {
+            return shared.predict();
+        }
+
+        public List<Control> controls() {
+            return controlsOf(type, spec, shared);
+        }
+
+        /** The runs of a state the browser sent; see {@link WidgetState#read}. */
+        public List<Map<String, Object>> runs(Map<String, Object> state) {
+            List<Control> controls = controls();
+            return runsOf(type, spec, shared, WidgetState.read(state, controls, maxSteps()));
+        }
+
+        /** The runs the block opens with. */
+        public List<Map<String, Object>> defaultRuns() {
+            return runsOf(type, spec, shared, WidgetState.defaults(controls()));
+        }
+
+        /** The longest run the widget asks for, the bound of a fork's step. */
+        public int maxSteps() {
+            return spec instanceof WidgetSpec.Stepped s ? s.maxSteps() : 0;
+        }
+    }
 
     public static WidgetSpec parse(Map<String, Object> yaml) {
         return read(yaml).spec();
     }
 
-    /** Reads a block; {@code predict} is shared by every type, so it is read here, not by each type. */
     public static Block read(Map<String, Object> yaml) {
+        return read(yaml, BUILT_IN);
+    }
+
+    /** Reads a block with the given registry (a test adds its own type through here). */
+    static Block read(Map<String, Object> yaml, Map<String, WidgetType<?>> types) {
         Fields f = new Fields(yaml);
+        List<String> names = List.copyOf(types.keySet());
         if (yaml.get("type") == null) {
-            throw new WidgetException(null, "a widget block needs 'type:', one of " + String.join(", ", TYPES));
+            throw new WidgetException(null, "a widget block needs 'type:', one of " + String.join(", ", names));
         }
-        String type = f.choice("type", "", TYPES);
-        WidgetSpec spec = switch (type) {
-            case "descent-1d" -> Descent1d.from(f);
-            case "descent-2d" -> Descent2d.from(f);
-            case "lr-compare" -> LrCompare.from(f);
-            case "optimizer-race" -> OptimizerRace.from(f);
-            case "schedule-explorer" -> ScheduleExplorer.from(f);
-            case "stopping-rules" -> StoppingRules.from(f);
-            case "batch-noise" -> BatchNoise.from(f);
-            case "custom-function" -> CustomFunction.from(f);
-            case "gradient-lab" -> GradientLab.from(f);
-            case "landscape-traps" -> LandscapeTraps.from(f);
-            case "deep-gradients" -> DeepGradients.from(f);
-            case "rate-map" -> RateMap.from(f);
-            default -> throw new WidgetException("type", "unknown widget type '" + type + "'");
-        };
-        Predict predict = Predict.from(f);
-        f.rejectUnknown(type);
-        return new Block(spec, predict);
+        WidgetType<?> type = types.get(f.choice("type", "", names));
+        WidgetSpec spec = type.read(f);
+        Shared shared = Shared.read(f, type.rules());
+        f.rejectUnknown(type.name());
+        return new Block(type, spec, shared);
+    }
+
+    private static <S extends WidgetSpec> List<Control> controlsOf(WidgetType<S> type, WidgetSpec spec, Shared shared) {
+        return type.controls(type.specClass().cast(spec), shared);
+    }
+
+    private static <S extends WidgetSpec> List<Map<String, Object>> runsOf(WidgetType<S> type, WidgetSpec spec, Shared shared,
+                                                                          WidgetState state) {
+        return type.runs(type.specClass().cast(spec), shared, state);
     }
 }

@@ -163,8 +163,8 @@ class BadInputFuzzTest {
         Arbitrary<String> train = Arbitraries.oneOf(Arbitraries.of("null", "{}", "{\"depth\":0}", "{\"width\":1000}", "{\"lr\":-1}",
                 "{\"dataset\":\"nope\"}", "{\"max_steps\":99999}", "{\"depth\":30,\"width\":32,\"batch_size\":200}", "[1]", "{"),
                 Arbitraries.strings().ofMaxLength(100));
-        return Combinators.combine(Arbitraries.integers().between(0, 9), text, number, point, problem, train)
-                .as((which, t, n, p, pr, tr) -> switch (which) {
+        return Combinators.combine(Arbitraries.integers().between(0, 10), text, number, point, problem, train, widgetState())
+                .as((which, t, n, p, pr, tr, ws) -> switch (which) {
                     case 0 -> new Call("GET", "/api/expression?text=" + enc(t) + "&dimension=" + enc(n), null);
                     case 1 -> new Call("GET", "/api/gradient-lab?text=" + enc(t) + "&point=" + enc(p), null);
                     case 2 -> new Call("GET", "/api/landscape?problem=" + enc(pr) + "&n=" + enc(n) + "&seed=" + enc(n), null);
@@ -176,8 +176,24 @@ class BadInputFuzzTest {
                             + "&momentum=" + enc(n), null);
                     case 7 -> new Call("GET", "/api/sweep?spec=" + enc(pr), null);
                     case 8 -> new Call("GET", "/api/runs/pytorch?spec=" + enc(pr.length() % 2 == 0 ? pr : "[" + pr + "]"), null);
+                    case 9 -> new Call("GET", "/api/widgets/runs?lesson=what-gradient-descent-does&widget="
+                            + (t.length() % 3 == 0 ? "w1" : t.length() % 3 == 1 ? "w2" : enc(n)) + "&state=" + enc(ws), null);
                     default -> new Call("GET", "/api/search?q=" + enc(t), null);
                 });
+    }
+
+    /** A widget's state with one control, or the forks, set to a bad value; or no JSON object at all. */
+    private static Arbitrary<String> widgetState() {
+        Arbitrary<String> one = Combinators.combine(Arbitraries.of("lr", "start", "optimizer", "forks", "speed", "nonsense"), badValues())
+                .as((key, value) -> {
+                    try {
+                        return JSON.writeValueAsString(Map.of(key, value));
+                    } catch (Exception e) {
+                        return "{";
+                    }
+                });
+        return Arbitraries.oneOf(one, one, Arbitraries.of("", "null", "[]", "{", "{\"forks\":[{\"at\":3}]}",
+                "{\"forks\":[{\"at\":3,\"optimizer.lr\":1e-300}]}", "{\"start\":[1e400,0]}"), Arbitraries.strings().ofMaxLength(200));
     }
 
     private static String enc(String s) {

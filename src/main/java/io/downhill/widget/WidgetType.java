@@ -1,0 +1,40 @@
+package io.downhill.widget;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One kind of widget, end to end on the server: it reads and checks its block, lists the controls a
+ * learner may move (with the bounds the engine and the widget both allow), and turns a state of
+ * those controls into fully explicit run specs. The browser only draws what these runs return.
+ *
+ * <p>Adding a type: a record for its spec, a class implementing this (usually nested in the
+ * record), one line in {@link WidgetTypes}, a template and a draw module.
+ *
+ * @param <S> the type's spec record
+ */
+public interface WidgetType<S extends WidgetSpec> {
+    /** As written after {@code type:} in markdown; also the template's and the script's name. */
+    String name();
+
+    Class<S> specClass();
+
+    /** Which shared keys the type takes and their defaults. */
+    Shared.Rules rules();
+
+    /** Reads the type's own keys; a bad value is a {@link WidgetException} naming its key. */
+    S read(Fields fields);
+
+    /** Every control the page shows, in order; empty while a type's page still binds its own. */
+    default List<Control> controls(S spec, Shared shared) {
+        return List.of();
+    }
+
+    /**
+     * The run specs (the JSON the run API takes) for a state already checked against
+     * {@link #controls}; empty for a type whose runs are not streamed from the run API.
+     */
+    default List<Map<String, Object>> runs(S spec, Shared shared, WidgetState state) {
+        return List.of();
+    }
+}

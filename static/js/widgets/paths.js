@@ -1,0 +1,69 @@
+// Several runs over one contour map with one loss chart: the drawing shared by lr-compare and
+// optimizer-race. `view` holds the two chart elements and what has been drawn so far:
+//   { contour, loss, drawn: [last step drawn per run], offset: index of the first path trace }
+
+import * as charts from './charts.js';
+import { toNumber } from './format.js';
+
+/** Plots the contour (with any underlays, e.g. a basin map), one path and head per series, and the loss traces. */
+export async function plot(view, land, series, underlays = []) {
+  const Plotly = charts.plotly();
+  view.offset = 2 + underlays.length;
+  await Plotly.react(view.contour, [
+    charts.contourTrace(land),
+    ...underlays,
+    charts.minimaTrace(land),
+    ...series.map((s) => charts.pathTrace(s.label, s.colour)),
+    ...series.map((s) => charts.headTrace(s.colour)),
+  ], charts.layout({
+    xaxis: { range: land.range[0], title: { text: 'x' } },
+    yaxis: { range: land.range[1], title: { text: 'y' } },
+  }), charts.config(`${view.id}-paths`));
+  await Plotly.react(view.loss, series.map((s) => charts.lossTrace(s.label, s.colour)), charts.layout({
+    showlegend: true,
+    margin: { l: 48, r: 12, t: 36, b: 40 },
+    xaxis: { title: { text: 'iteration' }, rangemode: 'tozero' },
+    yaxis: { title: { text: 'loss' }, type: 'log', exponentformat: 'power' },
+  }), charts.config(`${view.id}-loss`));
+  view.drawn = series.map(() => -1);
+}
+
+/** Extends every run's path and loss up to step t (from scratch when reset) and moves the heads. */
+export function draw(view, player, t, reset) {
+  const Plotly = charts.plotly();
+  const n = player.runs.length;
+  const pathX = [];
+  const pathY = [];
+  const lossX = [];
+  const lossY = [];
+  const traces = [];
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const steps = player.runs[i].steps;
+    const upto = Math.min(t, steps.length - 1);
+    if (reset || upto < view.drawn[i]) {
+      view.drawn[i] = -1;
+      Plotly.restyle(view.contour, { x: [[]], y: [[]] }, [view.offset + i]);
+      Plotly.restyle(view.loss, { x: [[]], y: [[]] }, [i]);
+    }
+    const xy = charts.slice(steps, view.drawn[i], upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
+    const loss = charts.slice(steps, view.drawn[i], upto, (s) => [s.t, charts.finite(s.loss)]);
+    pathX.push(xy[0]); pathY.push(xy[1]); lossX.push(loss[0]); lossY.push(loss[1]);
+    traces.push(i);
+    if (xy[0].length) any = true;
+    view.drawn[i] = Math.max(view.drawn[i], upto);
+  }
+  if (any) {
+    Plotly.extendTraces(view.contour, { x: pathX, y: pathY }, traces.map((i) => view.offset + i));
+    Plotly.extendTraces(view.loss, { x: lossX, y: lossY }, traces);
+    const type = charts.lossAxisType(player.runs.flatMap((r) => r.steps.slice(0, t + 1).map((s) => toNumber(s.loss))));
+    if (view.loss.layout.yaxis.type !== type) Plotly.relayout(view.loss, { 'yaxis.type': type });
+  }
+  const heads = player.runs.map((_, i) => player.stepOf(i, t)).filter(Boolean);
+  if (heads.length === n) {
+    Plotly.restyle(view.contour, {
+      x: heads.map((s) => [charts.finite(s.params[0])]),
+      y: heads.map((s) => [charts.finite(s.params[1])]),
+    }, heads.map((_, i) => view.offset + n + i));
+  }
+}
