@@ -1,6 +1,7 @@
 import { markVisited, resetProgress, showProgress } from './progress.js';
 import { startQuizzes } from './quiz.js';
 import { startSearch } from './search.js';
+import { nameMathsOnlyButtons, focusableScrollers, watchScrollers } from './a11y.js';
 
 // Page behaviour shared by every page: theme, course drawer, maths, code, contents, dev reload.
 
@@ -35,11 +36,18 @@ function setUpDrawer() {
   const button = document.querySelector('.menu-button');
   const sidebar = document.getElementById('sidebar');
   if (!button || !sidebar) return;
+  // on a phone the drawer covers part of the page: a tap on the rest closes it
+  const backdrop = document.createElement('div');
+  backdrop.className = 'drawer-backdrop';
+  backdrop.hidden = true;
+  sidebar.after(backdrop);
   const setOpen = (open) => {
     sidebar.classList.toggle('open', open);
+    backdrop.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
   };
   button.addEventListener('click', () => setOpen(!sidebar.classList.contains('open')));
+  backdrop.addEventListener('click', () => setOpen(false));
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && sidebar.classList.contains('open')) {
       setOpen(false);
@@ -63,6 +71,8 @@ function renderMaths() {
         throwOnError: false,
       });
     }
+    nameMathsOnlyButtons();
+    focusableScrollers();
   });
 }
 
@@ -100,6 +110,8 @@ function listenForDevReload() {
 
 setUpThemeToggle();
 setUpDrawer();
+watchScrollers();
+window.addEventListener('load', () => focusableScrollers());
 renderMaths();
 highlightCode();
 followContents();

@@ -1,6 +1,8 @@
 // Finds the widgets on the page and starts each with its own module, and its prediction if any.
 
 import { startPrediction } from './predict.js';
+import { awake } from './wake.js';
+import { bindPngDownload } from './chart-png.js';
 
 const started = new WeakSet();
 
@@ -12,6 +14,9 @@ async function hydrate(figure) {
     const module = await import(`./${figure.dataset.widget}.js`);
     const widget = new module.default(figure);
     figure.widget = widget;
+    // runs stream once the widget is in view or used (wake.js)
+    if (widget.player) widget.player.gate = awake(figure);
+    bindPngDownload(figure);
     await widget.launch();
     figure.dataset.ready = 'true';
   } catch (error) {
