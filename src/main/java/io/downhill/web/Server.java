@@ -141,6 +141,7 @@ public final class Server {
             s.skipFileFunction = request -> !Assets.isPageWebjar(request.getRequestURI().substring(request.getContextPath().length()));
         });
         SecurityHeaders.install(config);
+        ApiCompression.install(config);
         ProxyDiagnostics.install(config, compute::client);
         config.routes.before(ctx -> dropTrailingSlash(ctx, pages));
         config.routes.get("/", pages::index);
