@@ -26,7 +26,10 @@ export function awake(figure) {
     const promise = new Promise((r) => { resolve = r; });
     sleeper = { promise, resolve, woken: false };
     sleepers.set(figure, sleeper);
-    if (!observer) wake(figure);
+    // a shared link that restores this widget's state wants its run at once
+    const restored = new URLSearchParams(window.location.hash.slice(1));
+    const linked = [...restored.keys()].some((key) => key.startsWith(`${figure.id}.`));
+    if (!observer || linked) wake(figure);
     else observer.observe(figure);
     for (const type of ['pointerdown', 'click', 'focusin', 'keydown', 'input']) {
       figure.addEventListener(type, () => wake(figure), { capture: true, once: true });
