@@ -2,20 +2,26 @@
 // a name for a button whose whole label is maths, and a Tab stop (with a name) for every code
 // block, table or equation too wide for the screen, so it can be scrolled without a mouse.
 
-/** Buttons (quiz answers) whose only content is maths get a name spelled from the TeX source. */
+/**
+ * Buttons (quiz answers) whose only content is maths get their TeX source as hidden text, so they
+ * have a name that screen readers read and that contains what is shown.
+ */
 export function nameMathsOnlyButtons(root = document) {
   for (const button of root.querySelectorAll('button:has(.katex)')) {
-    if (button.hasAttribute('aria-label')) continue;
+    if (button.querySelector('.maths-name')) continue;
     const clone = button.cloneNode(true);
     clone.querySelectorAll('.katex, [aria-hidden="true"]').forEach((el) => el.remove());
     if (clone.textContent.trim() !== '') continue;
     const tex = [...button.querySelectorAll('.katex annotation')].map((a) => a.textContent.trim()).join(' ');
-    const letter = button.querySelector('.quiz-letter')?.textContent.trim();
-    button.setAttribute('aria-label', (letter ? `${letter}: ` : '') + tex);
+    const name = document.createElement('span');
+    name.className = 'sr-only maths-name';
+    name.textContent = tex;
+    button.append(name);
   }
 }
 
-const NAMES = [['pre', 'Code'], ['.prose table', 'Table'], ['.math-display', 'Equation']];
+const NAMES = [['pre', 'Code'], ['.prose table', 'Table'], ['.math-display', 'Equation'],
+  ['.widget-board', 'Table'], ['.graph-view', 'Computation graph']];
 
 function markScrollable(el, name) {
   const scrolls = el.scrollWidth > el.clientWidth + 1;
@@ -23,15 +29,18 @@ function markScrollable(el, name) {
     el.setAttribute('tabindex', '0');
     el.dataset.scrollStop = 'true';
     if (!el.hasAttribute('aria-label')) {
-      el.setAttribute('role', 'region');
+      // a table keeps its own role (and so its rows and headers for screen readers)
+      if (el.tagName !== 'TABLE') el.setAttribute('role', 'region');
+      el.dataset.scrollName = 'true';
       el.setAttribute('aria-label', `${name} (scrolls sideways)`);
     }
   } else if (!scrolls && el.dataset.scrollStop === 'true') {
     el.removeAttribute('tabindex');
     delete el.dataset.scrollStop;
-    if (el.getAttribute('role') === 'region') {
-      el.removeAttribute('role');
+    if (el.dataset.scrollName === 'true') {
+      if (el.getAttribute('role') === 'region') el.removeAttribute('role');
       el.removeAttribute('aria-label');
+      delete el.dataset.scrollName;
     }
   }
 }
@@ -39,10 +48,7 @@ function markScrollable(el, name) {
 /** Marks what scrolls sideways now; called again when the window's width changes. */
 export function focusableScrollers() {
   for (const [selector, name] of NAMES) {
-    for (const el of document.querySelectorAll(`main ${selector}`)) {
-      if (el.closest('figure[data-widget]')) continue;
-      markScrollable(el, name);
-    }
+    for (const el of document.querySelectorAll(`main ${selector}, .print-course ${selector}`)) markScrollable(el, name);
   }
 }
 

@@ -69,6 +69,8 @@ function renderMaths() {
       katex.render(node.textContent, node, {
         displayMode: node.classList.contains('math-display'),
         throwOnError: false,
+        // readable in both themes (KaTeX's own red is 3.1:1 on the dark background)
+        errorColor: 'var(--caution)',
       });
     }
     nameMathsOnlyButtons();

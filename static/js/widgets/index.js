@@ -3,6 +3,7 @@
 import { startPrediction } from './predict.js';
 import { awake } from './wake.js';
 import { bindPngDownload } from './chart-png.js';
+import { focusableScrollers } from '../a11y.js';
 
 const started = new WeakSet();
 
@@ -18,6 +19,7 @@ async function hydrate(figure) {
     if (widget.player) widget.player.gate = awake(figure);
     bindPngDownload(figure);
     await widget.launch();
+    focusableScrollers();
     figure.dataset.ready = 'true';
   } catch (error) {
     console.error(`widget ${figure.id} failed to start`, error);
