@@ -13,4 +13,6 @@ window.addEventListener('load', () => {
   document.querySelectorAll('.quiz-explanation').forEach((e) => { e.hidden = false; });
   nameMathsOnlyButtons();
   focusableScrollers();
+  // the maths fonts may arrive later and widen an equation past its box
+  document.fonts?.ready.then(() => focusableScrollers());
 });

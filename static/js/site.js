@@ -75,6 +75,8 @@ function renderMaths() {
     }
     nameMathsOnlyButtons();
     focusableScrollers();
+    // the maths fonts may arrive later and widen an equation past its box
+    document.fonts?.ready.then(() => focusableScrollers());
   });
 }
 
