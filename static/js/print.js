@@ -15,4 +15,5 @@ window.addEventListener('load', () => {
   focusableScrollers();
   // the maths fonts may arrive later and widen an equation past its box
   document.fonts?.ready.then(() => focusableScrollers());
+  document.fonts?.addEventListener('loadingdone', () => focusableScrollers());
 });

@@ -77,6 +77,7 @@ function renderMaths() {
     focusableScrollers();
     // the maths fonts may arrive later and widen an equation past its box
     document.fonts?.ready.then(() => focusableScrollers());
+  document.fonts?.addEventListener('loadingdone', () => focusableScrollers());
   });
 }
 
