@@ -1,6 +1,7 @@
 import { markVisited, resetProgress, showProgress } from './progress.js';
 import { startQuizzes } from './quiz.js';
 import { startSearch } from './search.js';
+import { nameMathsOnlyButtons, focusableScrollers, watchScrollers } from './a11y.js';
 
 // Page behaviour shared by every page: theme, course drawer, maths, code, contents, dev reload.
 
@@ -35,11 +36,18 @@ function setUpDrawer() {
   const button = document.querySelector('.menu-button');
   const sidebar = document.getElementById('sidebar');
   if (!button || !sidebar) return;
+  // on a phone the drawer covers part of the page: a tap on the rest closes it
+  const backdrop = document.createElement('div');
+  backdrop.className = 'drawer-backdrop';
+  backdrop.hidden = true;
+  sidebar.after(backdrop);
   const setOpen = (open) => {
     sidebar.classList.toggle('open', open);
+    backdrop.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
   };
   button.addEventListener('click', () => setOpen(!sidebar.classList.contains('open')));
+  backdrop.addEventListener('click', () => setOpen(false));
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && sidebar.classList.contains('open')) {
       setOpen(false);
@@ -61,8 +69,15 @@ function renderMaths() {
       katex.render(node.textContent, node, {
         displayMode: node.classList.contains('math-display'),
         throwOnError: false,
+        // readable in both themes (KaTeX's own red is 3.1:1 on the dark background)
+        errorColor: 'var(--caution)',
       });
     }
+    nameMathsOnlyButtons();
+    focusableScrollers();
+    // the maths fonts may arrive later and widen an equation past its box
+    document.fonts?.ready.then(() => focusableScrollers());
+  document.fonts?.addEventListener('loadingdone', () => focusableScrollers());
   });
 }
 
@@ -100,6 +115,8 @@ function listenForDevReload() {
 
 setUpThemeToggle();
 setUpDrawer();
+watchScrollers();
+window.addEventListener('load', () => focusableScrollers());
 renderMaths();
 highlightCode();
 followContents();

@@ -3,15 +3,19 @@
 import { themeColours } from './widget.js';
 import { toNumber } from './format.js';
 import { fetchJson } from './net.js';
+import { engines } from './plotly-engines.js';
 
-export const plotly = () => window.Plotly;
+/** Plotly's API; 3D traces load their bundle on first use, see plotly-engines.js. */
+export const plotly = () => engines;
 
+// No mode bar: it covered the start marker on phones and added a dozen Tab stops per widget; the
+// widget footer has its own PNG download. Charts follow their box (plotly-engines.js).
 export function config(filename) {
   return {
-    responsive: true,
+    responsive: false,
+    displayModeBar: false,
     displaylogo: false,
     scrollZoom: false,
-    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
     toImageButtonOptions: { filename, scale: 2 },
   };
 }

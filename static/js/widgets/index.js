@@ -4,6 +4,9 @@
 
 import { startPrediction } from './predict.js';
 import { Runtime } from './runtime.js';
+import { awake } from './wake.js';
+import { bindPngDownload } from './chart-png.js';
+import { focusableScrollers } from '../a11y.js';
 
 const started = new WeakSet();
 
@@ -15,7 +18,11 @@ async function hydrate(figure) {
     const module = await import(`./${figure.dataset.widget}.js`);
     const widget = figure.hasAttribute('data-runtime') ? new Runtime(figure, module.default) : new module.default(figure);
     figure.widget = widget;
+    // runs stream once the widget is in view or used (wake.js)
+    if (widget.player) widget.player.gate = awake(figure);
+    bindPngDownload(figure);
     await widget.launch();
+    focusableScrollers();
     figure.dataset.ready = 'true';
   } catch (error) {
     console.error(`widget ${figure.id} failed to start`, error);

@@ -45,6 +45,7 @@ export class Player {
   #open(spec, keep) {
     return new RunStream(this.api, spec, {
       keep,
+      gate: this.gate,
       onData: () => this.#dataArrived(),
       onDone: () => this.#dataArrived(),
       onError: (stream) => { this.pause(); this.hooks.failed(stream); },

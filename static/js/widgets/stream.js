@@ -6,9 +6,10 @@ export class RunStream {
    * @param {string} api     base URL of the API, e.g. "/course/api"
    * @param {object} spec    the run spec (same JSON as POST /api/runs)
    * @param {object} options { keep: steps already known (a prefix that this run shares), onData, onDone, onError,
-   *                          onBusy(text): the server is busy (text) or has answered after all (null) }
+   *                          onBusy(text): the server is busy (text) or has answered after all (null),
+   *                          gate: a promise to wait for before connecting (the widget comes into view) }
    */
-  constructor(api, spec, { keep = [], onData = () => {}, onDone = () => {}, onError = () => {}, onBusy = () => {} } = {}) {
+  constructor(api, spec, { keep = [], gate = null, onData = () => {}, onDone = () => {}, onError = () => {}, onBusy = () => {} } = {}) {
     this.spec = spec;
     this.steps = keep.slice();
     this.status = null;
@@ -20,12 +21,18 @@ export class RunStream {
     // the widgets draw these; Adam's moment terms would triple every frame
     this.url = `${api}/runs/stream?fields=params,loss,grad,grad_norm,lr&spec=${encodeURIComponent(JSON.stringify(spec))}`
       + (from >= 0 ? `&from=${from}` : '');
-    this.source = eventStream(this.url, {
-      onEvent: (name, data) => this.#event(name, data),
-      onBusy: (seconds) => onBusy(busyText(seconds)),
-      onConnected: () => onBusy(null),
-      onFailed: (message) => this.#failed(message),
-    });
+    this.closed = false;
+    this.source = null;
+    const connect = () => {
+      if (this.closed) return;
+      this.source = eventStream(this.url, {
+        onEvent: (name, data) => this.#event(name, data),
+        onBusy: (seconds) => onBusy(busyText(seconds)),
+        onConnected: () => onBusy(null),
+        onFailed: (message) => this.#failed(message),
+      });
+    };
+    if (gate) gate.then(connect); else connect();
   }
 
   get finished() {
@@ -61,6 +68,7 @@ export class RunStream {
   }
 
   close() {
-    this.source.close();
+    this.closed = true;
+    this.source?.close();
   }
 }

@@ -17,11 +17,15 @@ import java.util.stream.Stream;
 public final class Assets {
     public static final String KATEX = "0.18.11";
     public static final String HIGHLIGHTJS = "11.11.1";
-    public static final String PLOTLY = "3.3.1";
+    /** Vendored (src/main/vendor/plotly): no WebJar of a minified Plotly bundle resolves. */
+    public static final String PLOTLY = "3.7.0";
+    public static final String PLOTLY_CARTESIAN = "/vendor/plotly/" + PLOTLY + "/plotly-cartesian.min.js";
+    public static final String PLOTLY_3D = "/vendor/plotly/" + PLOTLY + "/plotly-gl3d.min.js";
     public static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private static final java.util.Set<String> PAGE_WEBJARS = java.util.Set.of(
-            "/webjars/plotly.js-dist/" + PLOTLY + "/plotly.js",
+            PLOTLY_CARTESIAN,
+            PLOTLY_3D,
             "/webjars/katex/" + KATEX + "/dist/katex.min.js",
             "/webjars/katex/" + KATEX + "/dist/katex.min.css",
             "/webjars/highlightjs/" + HIGHLIGHTJS + "/highlight.min.js");
@@ -32,7 +36,7 @@ public final class Assets {
 
     /**
      * Whether a request path (as sent, below the base path) is one of the library files our pages
-     * load. Compared as sent, so no encoded or dotted spelling reaches any other file on the classpath.
+     * load (WebJars and the vendored Plotly). Compared as sent, so no encoded or dotted spelling reaches any other file on the classpath.
      */
     static boolean isPageWebjar(String rawPath) {
         return PAGE_WEBJARS.contains(rawPath) || KATEX_FONT.matcher(rawPath).matches();

@@ -133,7 +133,16 @@ public final class Server {
             s.headers = Map.of("Cache-Control", Assets.IMMUTABLE);
             s.skipFileFunction = request -> !Assets.isPageWebjar(request.getRequestURI().substring(request.getContextPath().length()));
         });
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/vendor";
+            s.directory = "downhill/vendor";
+            s.location = Location.CLASSPATH;
+            s.precompressMaxSize = WEBJAR_PRECOMPRESS_LIMIT;
+            s.headers = Map.of("Cache-Control", Assets.IMMUTABLE);
+            s.skipFileFunction = request -> !Assets.isPageWebjar(request.getRequestURI().substring(request.getContextPath().length()));
+        });
         SecurityHeaders.install(config);
+        ApiCompression.install(config);
         ProxyDiagnostics.install(config, compute::client);
         config.routes.before(ctx -> dropTrailingSlash(ctx, pages));
         config.routes.get("/", pages::index);

@@ -28,7 +28,13 @@ public record Site(String basePath, String assetVersion, boolean dev, CourseConf
         return basePath + "/webjars/highlightjs/" + Assets.HIGHLIGHTJS + "/" + file;
     }
 
+    /** Plotly's 2D charts, on every page with a widget. */
     public String plotly() {
-        return basePath + "/webjars/plotly.js-dist/" + Assets.PLOTLY + "/plotly.js";
+        return basePath + Assets.PLOTLY_CARTESIAN;
+    }
+
+    /** Plotly's 3D charts, fetched only when a learner turns a 3D view on. */
+    public String plotly3d() {
+        return basePath + Assets.PLOTLY_3D;
     }
 }

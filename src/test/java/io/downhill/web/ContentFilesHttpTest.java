@@ -83,8 +83,12 @@ class ContentFilesHttpTest {
                 "/webjars/katex/" + Assets.KATEX + "/dist/contrib/auto-render.min.js",
                 "/webjars/highlightjs/" + Assets.HIGHLIGHTJS + "/styles/github.min.css",
                 "/webjars/highlightjs/" + Assets.HIGHLIGHTJS + "/highlight.js",
-                "/webjars/plotly.js-dist/" + Assets.PLOTLY + "/package.json",
-                "/webjars/plotly.js-dist/" + Assets.PLOTLY + "/../../katex/" + Assets.KATEX + "/package.json",
+                "/vendor/plotly/" + Assets.PLOTLY + "/../../../downhill/content/course.yml",
+                "/vendor/plotly/" + Assets.PLOTLY + "/%2e%2e/%2e%2e/content/course.yml",
+                "/vendor/plotly/" + Assets.PLOTLY + "/plotly-cartesian.min.js/../plotly-gl3d.min.js",
+                "/vendor/plotly/" + Assets.PLOTLY + "/README.md",
+                "/vendor/",
+                "/vendor/../downhill/content/course.yml",
                 "/webjars/jquery/3.7.1/jquery.min.js",
                 "/webjars/",
                 "/webjars/../downhill/content/course.yml",
@@ -171,7 +175,7 @@ class ContentFilesHttpTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/webjars/plotly.js-dist/" + Assets.PLOTLY + "/plotly.js",
+        @ValueSource(strings = {Assets.PLOTLY_CARTESIAN, Assets.PLOTLY_3D,
                 "/webjars/katex/" + Assets.KATEX + "/dist/katex.min.js",
                 "/webjars/katex/" + Assets.KATEX + "/dist/katex.min.css",
                 "/webjars/katex/" + Assets.KATEX + "/dist/fonts/KaTeX_Main-Regular.woff2",

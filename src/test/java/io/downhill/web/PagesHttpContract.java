@@ -3,6 +3,7 @@ package io.downhill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +100,22 @@ abstract class PagesHttpContract {
         assertThat(css.headers().firstValue("content-encoding")).hasValue("gzip");
         assertThat(css.headers().firstValue("cache-control")).hasValue(Assets.IMMUTABLE);
         assertThat(css.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
+    }
+
+    @Test
+    void vendoredPlotlyIsMinifiedCompressedAndImmutable() {
+        String lesson = server.get("/lessons/what-gradient-descent-does").body();
+        assertThat(lesson).contains("src=\"" + base + Assets.PLOTLY_CARTESIAN + "\"")
+                .contains("data-plotly3d=\"" + base + Assets.PLOTLY_3D + "\"")
+                .doesNotContain("plotly.js-dist");
+        for (String path : List.of(Assets.PLOTLY_CARTESIAN, Assets.PLOTLY_3D)) {
+            HttpResponse<byte[]> js = server.getBytes(path, "Accept-Encoding", "gzip");
+            assertThat(js.statusCode()).as(path).isEqualTo(200);
+            assertThat(js.headers().firstValue("content-encoding")).as(path).hasValue("gzip");
+            assertThat(js.headers().firstValue("cache-control")).as(path).hasValue(Assets.IMMUTABLE);
+            assertThat(js.headers().firstValue("content-type")).as(path).hasValueSatisfying(v -> assertThat(v).contains("javascript"));
+            assertThat(js.body().length).as(path + " gzip bytes").isBetween(300_000, 600_000);
+        }
     }
 
     @Test

@@ -1,0 +1,103 @@
+// Plotly comes in two bundles: the 2D one that every widget page loads, and the 3D one (surface,
+// scatter3d), fetched only the first time a chart asks for a 3D trace. Each bundle keeps its own
+// graphs, so every call goes to the bundle that drew the element. Charts also follow their box:
+// a ResizeObserver resizes them when the window narrows or a phone turns.
+
+const THREE_D = new Set(['surface', 'scatter3d', 'mesh3d', 'cone', 'streamtube', 'isosurface', 'volume']);
+
+/** Elements drawn by (or moving to) the 3D bundle: element -> promise of the Plotly that owns it. */
+const owners = new WeakMap();
+let gl3d = null;
+
+const base = () => window.Plotly;
+
+function load3d() {
+  if (!gl3d) {
+    gl3d = new Promise((resolve, reject) => {
+      const mine = window.Plotly;
+      const script = document.createElement('script');
+      script.src = document.body.dataset.plotly3d;
+      script.onload = () => {
+        // the 3D bundle sets window.Plotly too: keep the 2D one there for every other chart
+        const three = window.Plotly;
+        window.Plotly = mine;
+        resolve(three);
+      };
+      script.onerror = () => {
+        gl3d = null;
+        reject(new Error('the 3D charts could not be loaded'));
+      };
+      document.head.append(script);
+    });
+  }
+  return gl3d;
+}
+
+const resized = new Set();
+let resizeFrame = 0;
+const observer = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => {
+  for (const entry of entries) if (entry.contentRect.width > 0) resized.add(entry.target);
+  if (!resizeFrame) {
+    resizeFrame = requestAnimationFrame(() => {
+      resizeFrame = 0;
+      for (const el of resized) if (el.isConnected && el._fullLayout) call('Plots.resize', el);
+      resized.clear();
+    });
+  }
+}) : null;
+
+const widths = new WeakMap();
+
+function watchSize(el) {
+  if (!observer || widths.has(el)) return;
+  widths.set(el, true);
+  observer.observe(el);
+}
+
+function method(engine, name) {
+  const [a, b] = name.split('.');
+  return b ? engine[a][b].bind(engine[a]) : engine[a].bind(engine);
+}
+
+/** Any call that is not a redraw: straight to the bundle that owns the element. */
+function call(name, el, ...args) {
+  const owner = owners.get(el);
+  if (!owner) return method(base(), name)(el, ...args);
+  return owner.then((engine) => method(engine, name)(el, ...args));
+}
+
+/** newPlot / react: switches the element between the bundles when its traces ask for it. */
+function draw(name, el, data, ...rest) {
+  const traces = Array.isArray(data) ? data : (data?.data ?? []);
+  const wants3d = traces.some((t) => THREE_D.has(t?.type));
+  const owner = owners.get(el);
+  watchSize(el);
+  if (!wants3d && !owner) return method(base(), name)(el, data, ...rest);
+  const before = owner ?? Promise.resolve(base());
+  const drawn = before.then(async (engine) => {
+    const next = wants3d ? await load3d() : base();
+    if (next !== engine) engine.purge(el);
+    await method(next, name)(el, data, ...rest);
+    return next;
+  });
+  const settled = drawn.catch(() => base());
+  owners.set(el, settled);
+  if (!wants3d) settled.then(() => { if (owners.get(el) === settled) owners.delete(el); });
+  return drawn.then(() => el);
+}
+
+export const engines = {
+  newPlot: (el, data, ...rest) => draw('newPlot', el, data, ...rest),
+  react: (el, data, ...rest) => draw('react', el, data, ...rest),
+  restyle: (el, ...args) => call('restyle', el, ...args),
+  relayout: (el, ...args) => call('relayout', el, ...args),
+  update: (el, ...args) => call('update', el, ...args),
+  extendTraces: (el, ...args) => call('extendTraces', el, ...args),
+  prependTraces: (el, ...args) => call('prependTraces', el, ...args),
+  addTraces: (el, ...args) => call('addTraces', el, ...args),
+  deleteTraces: (el, ...args) => call('deleteTraces', el, ...args),
+  purge: (el) => call('purge', el),
+  toImage: (el, ...args) => call('toImage', el, ...args),
+  downloadImage: (el, ...args) => call('downloadImage', el, ...args),
+  Plots: { resize: (el) => call('Plots.resize', el) },
+};
