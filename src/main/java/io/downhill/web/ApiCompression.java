@@ -1,7 +1,10 @@
 package io.downhill.web;
 
 import io.javalin.config.JavalinConfig;
+import java.util.zip.Deflater;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.compression.CompressionPool;
+import org.eclipse.jetty.util.compression.DeflaterPool;
 
 /**
  * gzip for the API's answers: runs, landscapes and event streams are JSON full of long decimal
@@ -22,6 +25,10 @@ final class ApiCompression {
             gzip.setIncludedMethods("GET", "POST");
             gzip.setMinGzipSize(1024);
             gzip.setSyncFlush(true);
+            // runs asked for again go out gzipped ahead of time (ReadyRuns); what is compressed here
+            // is computed as it goes, so the fastest level: about 3x cheaper than the default for JSON
+            // numbers, at a few percent more bytes
+            gzip.setDeflaterPool(new DeflaterPool(CompressionPool.DEFAULT_CAPACITY, Deflater.BEST_SPEED, true));
             context.insertHandler(gzip);
         });
     }
