@@ -4,6 +4,7 @@
 #   plain   GET /healthz
 #   cached  GET /api/runs for the lesson's default 500-step Adam run (the same request each time)
 #   fresh   GET /api/runs for a 500-step Adam run that no one asked for before (src/bench/fresh-runs.lua)
+# The run requests accept gzip, as browsers do.
 # Usage: bash src/bench/runs.sh [rounds]   (from the project folder, after mvn package)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,7 +35,7 @@ echo "warming up"; SECONDS_PER=10 measure "$CACHED_URL" >/dev/null; SECONDS_PER=
 for round in $(seq 1 "$ROUNDS"); do
   echo "plain $(measure "$BASE/healthz")" >>target/bench-runs.txt
   echo "cached $(measure -H 'Accept-Encoding: gzip' "$CACHED_URL")" >>target/bench-runs.txt
-  echo "fresh $(FIELDS=$FIELDS measure -s src/bench/fresh-runs.lua "$BASE")" >>target/bench-runs.txt
+  echo "fresh $(FIELDS=$FIELDS measure -H 'Accept-Encoding: gzip' -s src/bench/fresh-runs.lua "$BASE")" >>target/bench-runs.txt
 done
 cat target/bench-runs.txt
 median() { grep "^$1 " target/bench-runs.txt | awk -v f="$2" '{print $f}' | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }

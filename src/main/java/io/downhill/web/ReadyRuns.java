@@ -4,9 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.downhill.web.work.Admission;
 import io.javalin.http.Context;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whole run responses ready to send, raw and gzipped, found by the request's own text: the
@@ -25,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * same run (other spacing, key order, defaults spelled out) finds it through its canonical key.
  */
 final class ReadyRuns {
-    private static final Logger LOG = LoggerFactory.getLogger(ReadyRuns.class);
 
     /** A response as it goes out: its validator, its type and its body in both encodings. */
     record Ready(String etag, String contentType, byte[] raw, byte[] gzip) {
@@ -146,48 +140,5 @@ final class ReadyRuns {
         res.setContentLength(body.length);
         res.setStatus(200);
         return OneWrite.start(ctx, body).whenComplete((ok, error) -> ticket.close());
-    }
-
-    /** Writes one body without blocking a thread on a slow reader; the future ends the response. */
-    private static final class OneWrite implements WriteListener {
-        private final ServletOutputStream out;
-        private final byte[] body;
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private boolean written;
-
-        private OneWrite(ServletOutputStream out, byte[] body) {
-            this.out = out;
-            this.body = body;
-        }
-
-        static CompletableFuture<Void> start(Context ctx, byte[] body) {
-            try {
-                AsyncContext async = ctx.req().isAsyncStarted() ? ctx.req().getAsyncContext() : ctx.req().startAsync();
-                async.setTimeout(0);
-                OneWrite writer = new OneWrite(ctx.res().getOutputStream(), body);
-                writer.out.setWriteListener(writer);
-                return writer.done;
-            } catch (IOException | IllegalStateException e) {
-                LOG.debug("a ready response could not start: {}", e.toString());
-                return CompletableFuture.completedFuture(null);
-            }
-        }
-
-        @Override
-        public synchronized void onWritePossible() throws IOException {
-            if (!written) {
-                written = true;
-                out.write(body);
-            }
-            if (out.isReady()) {
-                done.complete(null);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            LOG.debug("a ready response ended early: {}", error.toString());
-            done.complete(null);
-        }
     }
 }

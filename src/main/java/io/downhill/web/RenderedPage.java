@@ -11,15 +11,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A page rendered once: its bytes, its gzip bytes and its ETag, all computed up front so that
  * serving it costs no templating, no hashing and no compression.
  */
 record RenderedPage(byte[] raw, byte[] gzip, String etag) {
-    private static final Logger LOG = LoggerFactory.getLogger(RenderedPage.class);
     private static final String CONTENT_TYPE = "text/html; charset=utf-8";
 
     static RenderedPage of(String html) {
@@ -41,7 +38,8 @@ record RenderedPage(byte[] raw, byte[] gzip, String etag) {
     /**
      * Writes the page straight to the servlet response with its length, so it goes out in one
      * piece rather than chunked, and skips the copy through Javalin's result stream (a fresh 32 KB
-     * buffer per request) and its compression wrapper: the bytes are already gzipped.
+     * buffer per request) and its compression wrapper: the bytes are already gzipped. The write
+     * does not block: a class loading the page at once holds no thread per slow reader.
      */
     void send(Context ctx) {
         HttpServletRequest req = ctx.req();
@@ -62,11 +60,6 @@ record RenderedPage(byte[] raw, byte[] gzip, String etag) {
             return;
         }
         res.setContentLength(body.length);
-        try {
-            res.getOutputStream().write(body);
-        } catch (IOException e) {
-            // the learner closed the tab or the connection dropped: nothing to answer to
-            LOG.debug("page not sent: {}", e.toString());
-        }
+        ctx.future(() -> OneWrite.start(ctx, body));
     }
 }

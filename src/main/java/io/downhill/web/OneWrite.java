@@ -1,0 +1,60 @@
+package io.downhill.web;
+
+import io.javalin.http.Context;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a body that is ready in memory without holding a thread while a slow reader takes it:
+ * a class opening a lesson at once must not tie up the server's threads in blocking writes.
+ */
+final class OneWrite implements WriteListener {
+    private static final Logger LOG = LoggerFactory.getLogger(OneWrite.class);
+
+    private final ServletOutputStream out;
+    private final byte[] body;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private boolean written;
+
+    private OneWrite(ServletOutputStream out, byte[] body) {
+        this.out = out;
+        this.body = body;
+    }
+
+    /** Starts the write; status and headers must be set. The future completes when it has ended. */
+    static CompletableFuture<Void> start(Context ctx, byte[] body) {
+        try {
+            AsyncContext async = ctx.req().isAsyncStarted() ? ctx.req().getAsyncContext() : ctx.req().startAsync();
+            async.setTimeout(0);
+            OneWrite writer = new OneWrite(ctx.res().getOutputStream(), body);
+            writer.out.setWriteListener(writer);
+            return writer.done;
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("a response could not start: {}", e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Override
+    public synchronized void onWritePossible() throws IOException {
+        if (!written) {
+            written = true;
+            out.write(body);
+        }
+        if (out.isReady()) {
+            done.complete(null);
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        // the learner closed the tab or the connection dropped: nothing to answer to
+        LOG.debug("a response ended early: {}", error.toString());
+        done.complete(null);
+    }
+}
