@@ -42,13 +42,21 @@ export class Board {
     });
   }
 
-  /** Status text of run i as seen at step t. */
+  /** Status of run i as seen at step t, in words: not started, running, or how it ended. */
   statusAt(i, t) {
     const run = this.widget.player.runs[i];
     const last = run.steps.length - 1;
-    if (run.status && t >= last) {
-      return run.status.reason === 'converged' ? `converged (${run.status.rule.replace('_', ' ')})` : run.status.reason;
-    }
-    return 'running';
+    if (run.status && t >= last) return endedWords(run.status);
+    return t > 0 ? 'running' : 'not started';
+  }
+}
+
+/** How a run ended, as a learner reads it (the engine's reason ids are for programs). */
+export function endedWords(status) {
+  switch (status.reason) {
+    case 'converged': return `converged (${(status.rule ?? '').replaceAll('_', ' ')})`;
+    case 'diverged': return `diverged at step ${status.steps}`;
+    case 'max-steps': return `ran all ${status.steps} steps`;
+    default: return status.reason.replaceAll('-', ' ');
   }
 }

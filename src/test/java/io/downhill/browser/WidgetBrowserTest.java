@@ -164,6 +164,9 @@ class WidgetBrowserTest {
         }
         String board = driver.findElement(By.cssSelector("#w3 [data-board]")).getText();
         assertThat(board).contains("lr 0.01").contains("lr 0.1").contains("lr 0.5");
+        // how each run ended, in words rather than the engine's ids
+        assertThat(board).doesNotContain("max-steps").doesNotContain("running")
+                .containsPattern("(ran all \\d+ steps|converged \\(|diverged at step \\d+)");
         assertThat(driver.findElement(By.cssSelector("#w3 [data-summary]")).getText()).contains("with lr 0.5");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
