@@ -112,9 +112,30 @@ export function lossTrace(name, colour) {
   };
 }
 
-/** Loss on a log axis when it stays positive, linear when it can be zero or negative. */
+/**
+ * Loss on a log axis unless a loss is negative: a run that reaches exactly 0 keeps the log axis
+ * (drawn at the floor, see lossOnLog), so the ranking the lesson states stays visible.
+ */
 export function lossAxisType(values) {
-  return values.every((v) => v > 0) ? 'log' : 'linear';
+  return values.some((v) => v < 0) || !values.some((v) => v > 0) ? 'linear' : 'log';
+}
+
+/** The smallest positive loss among the runs' steps so far: where a loss of 0 is drawn on a log axis. */
+export function lossFloor(runs) {
+  let floor = Infinity;
+  for (const run of runs) {
+    for (const s of run.steps) {
+      const v = toNumber(s.loss);
+      if (v > 0 && v < floor) floor = v;
+    }
+  }
+  return Number.isFinite(floor) ? floor : Number.MIN_VALUE;
+}
+
+/** A loss as a log axis can show it: exactly 0 sits on the floor instead of vanishing. */
+export function lossOnLog(loss, floor) {
+  const v = finite(loss);
+  return v === 0 ? floor : v;
 }
 
 /** Steps from index `from` (exclusive) to `to` (inclusive) as x/y arrays for extendTraces. */

@@ -66,7 +66,11 @@ function draw(w, t, reset) {
   }
   if (upto > w.local.drawn) {
     const xy = charts.slice(steps, w.local.drawn, upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
-    const loss = charts.slice(steps, w.local.drawn, upto, (s) => [s.t, charts.finite(s.loss)]);
+    // the axis and the floor from every step received, so points drawn now stay right later
+    const type = charts.lossAxisType(steps.map((s) => toNumber(s.loss)));
+    const floor = charts.lossFloor([{ steps }]);
+    const loss = charts.slice(steps, w.local.drawn, upto,
+      (s) => [s.t, type === 'log' ? charts.lossOnLog(s.loss, floor) : charts.finite(s.loss)]);
     if (surface) {
       const z = steps.slice(w.local.drawn + 1, upto + 1).map((s) => surfaceZ(land, toNumber(s.loss)));
       Plotly.extendTraces(contour, { x: [xy[0]], y: [xy[1]], z: [z] }, [1]);
@@ -75,8 +79,6 @@ function draw(w, t, reset) {
     }
     Plotly.extendTraces(lossEl, { x: [loss[0]], y: [loss[1]] }, [0]);
     w.local.drawn = upto;
-    // a log axis while every loss so far is positive, linear once one is not
-    const type = charts.lossAxisType(steps.slice(0, upto + 1).map((s) => toNumber(s.loss)));
     if (lossEl.layout.yaxis.type !== type) Plotly.relayout(lossEl, { 'yaxis.type': type });
   }
   if (!surface) {

@@ -38,6 +38,10 @@ export function draw(view, player, t, reset) {
   const lossY = [];
   const traces = [];
   let any = false;
+  // the axis and the floor from every step received, so points drawn now stay right later
+  const type = charts.lossAxisType(player.runs.flatMap((r) => r.steps.map((s) => toNumber(s.loss))));
+  const floor = charts.lossFloor(player.runs);
+  const lossAt = (s) => (type === 'log' ? charts.lossOnLog(s.loss, floor) : charts.finite(s.loss));
   for (let i = 0; i < n; i++) {
     const steps = player.runs[i].steps;
     const upto = Math.min(t, steps.length - 1);
@@ -47,7 +51,7 @@ export function draw(view, player, t, reset) {
       Plotly.restyle(view.loss, { x: [[]], y: [[]] }, [i]);
     }
     const xy = charts.slice(steps, view.drawn[i], upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
-    const loss = charts.slice(steps, view.drawn[i], upto, (s) => [s.t, charts.finite(s.loss)]);
+    const loss = charts.slice(steps, view.drawn[i], upto, (s) => [s.t, lossAt(s)]);
     pathX.push(xy[0]); pathY.push(xy[1]); lossX.push(loss[0]); lossY.push(loss[1]);
     traces.push(i);
     if (xy[0].length) any = true;
@@ -56,7 +60,6 @@ export function draw(view, player, t, reset) {
   if (any) {
     Plotly.extendTraces(view.contour, { x: pathX, y: pathY }, traces.map((i) => view.offset + i));
     Plotly.extendTraces(view.loss, { x: lossX, y: lossY }, traces);
-    const type = charts.lossAxisType(player.runs.flatMap((r) => r.steps.slice(0, t + 1).map((s) => toNumber(s.loss))));
     if (view.loss.layout.yaxis.type !== type) Plotly.relayout(view.loss, { 'yaxis.type': type });
   }
   const heads = player.runs.map((_, i) => player.stepOf(i, t)).filter(Boolean);

@@ -76,6 +76,21 @@ class WidgetBrowserTest {
         return driver.findElement(By.cssSelector("#" + widget + " [data-action='" + action + "']"));
     }
 
+    @Test
+    void aLossThatReachesZeroKeepsTheLogAxisAndSitsOnItsFloor() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> found = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                import(site.replace('site.js', 'widgets/charts.js')).then((c) => done([
+                  c.lossAxisType([3, 1, 0]), c.lossAxisType([1, -1]), c.lossAxisType([0, 0]),
+                  c.lossOnLog(0, c.lossFloor([{ steps: [{ loss: 2 }, { loss: 0.5 }, { loss: 0 }] }, { steps: [{ loss: 'NaN' }] }])),
+                  c.lossOnLog(0.25, 0.5)])).catch((e) => done(String(e)));
+                """);
+        // AdaGrad reaching exactly 0 on the plateau no longer flattens every curve onto a linear axis
+        assertThat(found).containsExactly("log", "linear", "linear", 0.5, 0.25);
+    }
+
     private void play(String widget) {
         WebElement b = button(widget, "play");
         b.click();
