@@ -155,6 +155,9 @@ class WidgetBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#w2 [data-readout='params']")).getText()).isEqualTo(position);
         assertThat(driver.findElement(By.cssSelector("#w2 [data-control='optimizer']")).getAttribute("value")).isEqualTo("momentum");
         assertThat(driver.findElement(By.cssSelector("#w2 [data-control='problem']")).getAttribute("value")).isEqualTo("bowl");
+        // a link into the middle of a run says where it is, not "Press Play to start the run"
+        assertThat(driver.findElement(By.cssSelector("#w2 [data-summary]")).getAttribute("textContent"))
+                .isEqualTo("Paused at step 25.");
     }
 
     @Test
