@@ -120,16 +120,25 @@ export function lossAxisType(values) {
   return values.some((v) => v < 0) || !values.some((v) => v > 0) ? 'linear' : 'log';
 }
 
-/** The smallest positive loss among the runs' steps so far: where a loss of 0 is drawn on a log axis. */
-export function lossFloor(runs) {
-  let floor = Infinity;
-  for (const run of runs) {
-    for (const s of run.steps) {
-      const v = toNumber(s.loss);
-      if (v > 0 && v < floor) floor = v;
-    }
-  }
-  return Number.isFinite(floor) ? floor : Number.MIN_VALUE;
+const scales = new WeakMap();
+
+/**
+ * The loss axis for the runs' steps received so far ({type, floor}: floor is the smallest positive
+ * loss, where a loss of 0 is drawn on a log axis). Read once per new step, not once per frame.
+ */
+export function lossScale(runs) {
+  const count = runs.reduce((n, run) => n + run.steps.length, 0);
+  const known = scales.get(runs);
+  if (known && known.count === count) return known;
+  const values = runs.flatMap((run) => run.steps.map((s) => toNumber(s.loss)));
+  const positive = values.filter((v) => v > 0);
+  const scale = {
+    count,
+    type: lossAxisType(values),
+    floor: positive.length ? positive.reduce((m, v) => (v < m ? v : m)) : Number.MIN_VALUE,
+  };
+  scales.set(runs, scale);
+  return scale;
 }
 
 /** A loss as a log axis can show it: exactly 0 sits on the floor instead of vanishing. */

@@ -67,8 +67,7 @@ function draw(w, t, reset) {
   if (upto > w.local.drawn) {
     const xy = charts.slice(steps, w.local.drawn, upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
     // the axis and the floor from every step received, so points drawn now stay right later
-    const type = charts.lossAxisType(steps.map((s) => toNumber(s.loss)));
-    const floor = charts.lossFloor([{ steps }]);
+    const { type, floor } = charts.lossScale(w.player.runs);
     const loss = charts.slice(steps, w.local.drawn, upto,
       (s) => [s.t, type === 'log' ? charts.lossOnLog(s.loss, floor) : charts.finite(s.loss)]);
     if (surface) {

@@ -3,7 +3,6 @@
 //   { contour, loss, drawn: [last step drawn per run], offset: index of the first path trace }
 
 import * as charts from './charts.js';
-import { toNumber } from './format.js';
 
 /** Plots the contour (with any underlays, e.g. a basin map), one path and head per series, and the loss traces. */
 export async function plot(view, land, series, underlays = []) {
@@ -39,8 +38,7 @@ export function draw(view, player, t, reset) {
   const traces = [];
   let any = false;
   // the axis and the floor from every step received, so points drawn now stay right later
-  const type = charts.lossAxisType(player.runs.flatMap((r) => r.steps.map((s) => toNumber(s.loss))));
-  const floor = charts.lossFloor(player.runs);
+  const { type, floor } = charts.lossScale(player.runs);
   const lossAt = (s) => (type === 'log' ? charts.lossOnLog(s.loss, floor) : charts.finite(s.loss));
   for (let i = 0; i < n; i++) {
     const steps = player.runs[i].steps;

@@ -25,6 +25,29 @@ export function setSummary(figure, text, isError = false) {
   el.classList.toggle('is-error', isError);
 }
 
+/** The Play button, the figure's class and the summary follow the player: playing, paused, ended. */
+export function showPlayback(figure, player) {
+  const button = figure.querySelector('[data-action="play"]');
+  const playing = player.playing;
+  button.setAttribute('aria-pressed', String(playing));
+  button.querySelector('.label').textContent = playing ? 'Pause' : (player.atEnd ? 'Replay' : 'Play');
+  figure.classList.toggle('is-playing', playing);
+  if (playing) setSummary(figure, 'Running…');
+  else if (!player.atEnd && player.t > 0) setSummary(figure, `Paused at step ${player.t}.`);
+}
+
+/** While the server is busy the summary says so; once it answers (text null), what it said before returns. */
+export function showBusy(figure, text) {
+  const el = figure.querySelector('[data-summary]');
+  if (text) {
+    if (el.dataset.beforeBusy === undefined) el.dataset.beforeBusy = el.textContent;
+    setSummary(figure, text);
+  } else if (el.dataset.beforeBusy !== undefined) {
+    setSummary(figure, el.dataset.beforeBusy);
+    delete el.dataset.beforeBusy;
+  }
+}
+
 /** "Adam reached loss 3.2e-4 in 142 steps" for a run. */
 export function describeRun(run, label) {
   const last = run.steps[run.steps.length - 1];

@@ -105,26 +105,12 @@ export class Widget {
   }
 
   #playbackChanged() {
-    const button = this.figure.querySelector('[data-action="play"]');
-    const playing = this.player.playing;
-    button.setAttribute('aria-pressed', String(playing));
-    button.querySelector('.label').textContent = playing ? 'Pause' : (this.player.atEnd ? 'Replay' : 'Play');
-    this.figure.classList.toggle('is-playing', playing);
-    if (playing) this.setSummary('Running…');
-    else if (!this.player.atEnd && this.player.t > 0) this.setSummary(`Paused at step ${this.player.t}.`);
-    if (!playing) this.writeHash();
+    shell.showPlayback(this.figure, this.player);
+    if (!this.player.playing) this.writeHash();
   }
 
-  /** While the server is busy the summary says so; once it answers, what it said before returns. */
   #busy(text) {
-    const el = this.figure.querySelector('[data-summary]');
-    if (text) {
-      if (this.beforeBusy === undefined) this.beforeBusy = el.textContent;
-      this.setSummary(text);
-    } else if (this.beforeBusy !== undefined) {
-      this.setSummary(this.beforeBusy);
-      this.beforeBusy = undefined;
-    }
+    shell.showBusy(this.figure, text);
   }
 
   setSummary(text, isError = false) {

@@ -84,7 +84,7 @@ class WidgetBrowserTest {
                 const site = document.querySelector('script[src*="/js/site.js"]').src;
                 import(site.replace('site.js', 'widgets/charts.js')).then((c) => done([
                   c.lossAxisType([3, 1, 0]), c.lossAxisType([1, -1]), c.lossAxisType([0, 0]),
-                  c.lossOnLog(0, c.lossFloor([{ steps: [{ loss: 2 }, { loss: 0.5 }, { loss: 0 }] }, { steps: [{ loss: 'NaN' }] }])),
+                  c.lossOnLog(0, c.lossScale([{ steps: [{ loss: 2 }, { loss: 0.5 }, { loss: 0 }] }, { steps: [{ loss: 'NaN' }] }]).floor),
                   c.lossOnLog(0.25, 0.5)])).catch((e) => done(String(e)));
                 """);
         // AdaGrad reaching exactly 0 on the plateau no longer flattens every curve onto a linear axis

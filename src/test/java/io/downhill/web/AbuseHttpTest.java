@@ -67,7 +67,7 @@ class AbuseHttpTest {
         HttpClient client = HttpClient.newHttpClient();
         for (String path : List.of("/api/search", "/api/runs", "/api/landscape", "/api/gradients", "/api/expression",
                 "/api/gradient-lab", "/api/basins", "/api/rate-map", "/api/sweep", "/api/runs/pytorch", "/api/problems",
-                "/api/optimizers", "/api/schedules")) {
+                "/api/optimizers", "/api/schedules", "/api/widgets/runs")) {
             for (String method : List.of("PUT", "DELETE", "PATCH")) {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url(path)))
                         .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
