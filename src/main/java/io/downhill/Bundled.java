@@ -17,7 +17,7 @@ public final class Bundled {
 
     private Bundled() {}
 
-    /** A readable Path for a classpath folder, opening the jar as a file system when needed. */
+    /** A readable Path for a classpath folder or file, opening the jar as a file system when needed. */
     public static Path path(String resourceFolder) throws IOException {
         URL url = Bundled.class.getClassLoader().getResource(resourceFolder);
         if (url == null) {

@@ -58,27 +58,30 @@ public final class Classroom {
         long pid = Long.parseLong(args[2]);
         int learners = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         switch (mode) {
-            case "burst" -> burst(base, pid, learners);
+            case "burst" -> burst(base, pid, learners, true);
+            case "burst-jdk-client" -> burst(base, pid, learners, false);
             case "timing" -> timing(base);
             default -> neighbour(base);
         }
     }
 
-    /** One stream's times: to the first frame and to the done event, in milliseconds; -1 if it failed. */
-    record Timing(double first, double done, int status) {}
+    /** One response's times: to the first frame and to its end, in milliseconds; -1 if not seen or failed. */
+    record Timing(double first, double done, int status, boolean page) {}
+
+    private static final String PAGE = "/lessons/what-gradient-descent-does";
 
     /**
      * Opens a run stream and times its first frame and its end as the lines arrive, without a
      * thread per stream (a thread blocked on each of 1,500 streams would cost the server's cores).
      */
-    static CompletableFuture<Timing> stream(String base, String spec) {
+    static CompletableFuture<Timing> stream(String base, String path) {
         long t0 = System.nanoTime();
-        URI uri = URI.create(base + "/api/runs/stream?fields=" + FIELDS + "&spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8));
+        URI uri = URI.create(base + path);
         EventTimes times = new EventTimes(t0);
         return CLIENT.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.fromLineSubscriber(times, s -> null, "\n"))
-                .thenApply(r -> times.done < 0 ? new Timing(-1, -1, r.statusCode()) : new Timing(times.first, times.done, r.statusCode()))
-                .exceptionally(e -> new Timing(-1, -1, -1));
+                .thenApply(r -> times.done < 0 ? new Timing(-1, -1, r.statusCode(), false) : new Timing(times.first, times.done, r.statusCode(), false))
+                .exceptionally(e -> new Timing(-1, -1, -1, false));
     }
 
     /** Notes when the first frame and the done event arrive, line by line. */
@@ -116,43 +119,83 @@ public final class Classroom {
         }
     }
 
-    private static void burst(String base, long pid, int learners) throws Exception {
+    private static void burst(String base, long pid, int learners, boolean light) throws Exception {
         // warm the server's compiler up on the same work, so the figures are of a running server
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < (Boolean.getBoolean("skipWarmUp") ? 0 : 20); round++) {
             List<CompletableFuture<Timing>> warm = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                warm.add(stream(base, DEFAULTS.get(i % DEFAULTS.size())));
-                warm.add(stream(base, DEFAULTS.get(2).replace("0.05", String.format(Locale.ROOT, "%.5f", 0.5 + round * 0.01 + i * 1e-4))));
+                warm.add(stream(base, streamPath(DEFAULTS.get(i % DEFAULTS.size()))));
+                warm.add(stream(base, streamPath(DEFAULTS.get(2).replace("0.05", String.format(Locale.ROOT, "%.5f", 0.5 + round * 0.01 + i * 1e-4)))));
             }
             warm.forEach(CompletableFuture::join);
         }
-        long cpu0 = cpuMillis(pid);
-        List<CompletableFuture<Timing>> opened = new ArrayList<>();
+        List<String> opening = new ArrayList<>();
         for (int i = 0; i < learners; i++) {
-            CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + "/lessons/what-gradient-descent-does")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            opening.add(PAGE);
             for (String spec : DEFAULTS) {
-                opened.add(stream(base, spec));
+                opening.add(streamPath(spec));
             }
         }
-        report("default runs (" + DEFAULTS.size() + " per learner)", opened, learners, cpuMillis(pid) - cpu0);
-        long cpu1 = cpuMillis(pid);
-        List<CompletableFuture<Timing>> played = new ArrayList<>();
+        long[] cpu = new long[1];
+        List<Timing> opened = open(base, opening, light, pid, cpu);
+        report("page (1 per learner)", opened.stream().filter(Timing::page).toList(), learners, cpu[0], false);
+        report("default runs (" + DEFAULTS.size() + " per learner)", opened.stream().filter(t -> !t.page()).toList(), learners, cpu[0], true);
+        List<String> playing = new ArrayList<>();
         for (int i = 0; i < learners; i++) {
             String lr = String.format(Locale.ROOT, "%.5f", 0.01 + i * 1e-4);
-            played.add(stream(base, DEFAULTS.get(2).replace("0.05", lr)));
+            playing.add(streamPath(DEFAULTS.get(2).replace("0.05", lr)));
         }
-        report("Play on a setting of their own (500 steps)", played, learners, cpuMillis(pid) - cpu1);
+        List<Timing> played = open(base, playing, light, pid, cpu);
+        report("Play on a setting of their own (500 steps)", played, learners, cpu[0], true);
     }
 
-    private static void report(String what, List<CompletableFuture<Timing>> futures, int learners, long cpuMillis) {
-        List<Timing> all = futures.stream().map(CompletableFuture::join).toList();
+    private static String streamPath(String spec) {
+        return "/api/runs/stream?fields=" + FIELDS + "&spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends every request at once, with the light generator or with the JDK's HTTP client, and
+     * notes the server's CPU time used until every answer is in.
+     */
+    private static List<Timing> open(String base, List<String> paths, boolean light, long pid, long[] cpu) throws Exception {
+        long before = cpuMillis(pid);
+        if (light) {
+            URI uri = URI.create(base);
+            List<LightClient.Result> results = LightClient.fetchAll(uri.getHost(), uri.getPort(), paths, 120_000, () -> cpu[0] = cpuNow(pid) - before);
+            List<Timing> timings = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                LightClient.Result r = results.get(i);
+                timings.add(new Timing(r.first(), r.done(), r.status(), paths.get(i).equals(PAGE)));
+            }
+            return timings;
+        }
+        List<CompletableFuture<Timing>> futures = new ArrayList<>();
+        for (String path : paths) {
+            futures.add(path.equals(PAGE)
+                    ? CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding())
+                            .thenApply(r -> new Timing(-1, 0, r.statusCode(), true))
+                    : stream(base, path));
+        }
+        List<Timing> timings = futures.stream().map(CompletableFuture::join).toList();
+        cpu[0] = cpuMillis(pid) - before;
+        return timings;
+    }
+
+    private static long cpuNow(long pid) {
+        try {
+            return cpuMillis(pid);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void report(String what, List<Timing> all, int learners, long cpuMillis, boolean frames) {
         double[] first = all.stream().filter(t -> t.first() >= 0).mapToDouble(Timing::first).sorted().toArray();
         double[] done = all.stream().filter(t -> t.done() >= 0).mapToDouble(Timing::done).sorted().toArray();
-        long failed = all.stream().filter(t -> t.done() < 0).count();
-        System.out.printf(Locale.ROOT, "%s: %d streams, %d failed; first frame p50 %.0f ms p95 %.0f ms; done p50 %.0f ms p95 %.0f ms;"
-                        + " server CPU %.2f ms per learner%n", what, all.size(), failed, pct(first, 50), pct(first, 95),
-                pct(done, 50), pct(done, 95), (double) cpuMillis / learners);
+        long failed = all.stream().filter(t -> t.done() < 0 || t.status() != 200).count();
+        String firstFrame = frames ? String.format(Locale.ROOT, "first frame p50 %.0f ms p95 %.0f ms; ", pct(first, 50), pct(first, 95)) : "";
+        System.out.printf(Locale.ROOT, "%s: %d responses, %d failed; %sdone p50 %.0f ms p95 %.0f ms; server CPU %.2f ms per learner%n",
+                what, all.size(), failed, firstFrame, pct(done, 50), pct(done, 95), (double) cpuMillis / learners);
     }
 
     private static double pct(double[] sorted, int p) {
@@ -209,11 +252,11 @@ public final class Classroom {
         String learner = "{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2],\"optimizer\":{\"name\":\"adam\",\"lr\":0.0%d1},"
                 + "\"stop\":{\"max_steps\":2000}}";
         for (int i = 0; i < 30; i++) {
-            stream(base, String.format(Locale.ROOT, learner, 50 + i)).get(60, TimeUnit.SECONDS);
+            stream(base, streamPath(String.format(Locale.ROOT, learner, 50 + i))).get(60, TimeUnit.SECONDS);
         }
         double[] idle = new double[7];
         for (int i = 0; i < idle.length; i++) {
-            idle[i] = stream(base, String.format(Locale.ROOT, learner, i)).get(60, TimeUnit.SECONDS).done();
+            idle[i] = stream(base, streamPath(String.format(Locale.ROOT, learner, i))).get(60, TimeUnit.SECONDS).done();
         }
         // the neighbour: another address (127.0.0.2) keeping as many heavy trainings going as it may
         // each training just inside the per-request bound; six of them fill the address's share
@@ -227,7 +270,7 @@ public final class Classroom {
         Thread.sleep(2000);
         double[] loaded = new double[7];
         for (int i = 0; i < loaded.length; i++) {
-            loaded[i] = stream(base, String.format(Locale.ROOT, learner, i + 10)).get(60, TimeUnit.SECONDS).done();
+            loaded[i] = stream(base, streamPath(String.format(Locale.ROOT, learner, i + 10))).get(60, TimeUnit.SECONDS).done();
         }
         neighbours.forEach(Process::destroy);
         Arrays.sort(idle);

@@ -29,6 +29,8 @@ public final class Assets {
             "/webjars/katex/" + KATEX + "/dist/katex.min.js",
             "/webjars/katex/" + KATEX + "/dist/katex.min.css",
             "/webjars/highlightjs/" + HIGHLIGHTJS + "/highlight.min.js");
+    /** KaTeX's fonts, which its style sheet loads by name. */
+    static final String KATEX_FONTS = "/webjars/katex/" + KATEX + "/dist/fonts";
     private static final java.util.regex.Pattern KATEX_FONT = java.util.regex.Pattern.compile(
             "/webjars/katex/" + java.util.regex.Pattern.quote(KATEX) + "/dist/fonts/KaTeX_[A-Za-z0-9_-]+\\.(woff2|woff|ttf)");
 
@@ -40,6 +42,11 @@ public final class Assets {
      */
     static boolean isPageWebjar(String rawPath) {
         return PAGE_WEBJARS.contains(rawPath) || KATEX_FONT.matcher(rawPath).matches();
+    }
+
+    /** The library files our pages load by name (KaTeX's fonts aside). */
+    static java.util.Set<String> pageLibraryFiles() {
+        return PAGE_WEBJARS;
     }
 
     /** A short hash of every file under {@code folder}, names and bytes, in a stable order. */

@@ -108,7 +108,7 @@ final class Compute implements AutoCloseable {
             scheduler.submit(ticket.client(), () -> {
                 try {
                     handler.handle(ctx);
-                    done.complete(null);
+                    writeResult(ctx).whenComplete((ok, error) -> done.complete(null));
                 } catch (Exception e) {
                     done.completeExceptionally(e);
                 } finally {
@@ -117,6 +117,20 @@ final class Compute implements AutoCloseable {
             });
             return done;
         });
+    }
+
+    /**
+     * Writes the answer a handler set without blocking, so neither the fair scheduler's worker nor
+     * a request thread waits for a client that stops reading. Javalin then has nothing left to write.
+     */
+    private static CompletableFuture<Void> writeResult(Context ctx) throws java.io.IOException {
+        java.io.InputStream result = ctx.resultInputStream();
+        if (result == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        byte[] body = result.readAllBytes();
+        ctx.result(java.io.InputStream.nullInputStream());
+        return OneWrite.start(ctx, body);
     }
 
     /** A place among the open responses of the client and the server, or a 429/503 problem. */

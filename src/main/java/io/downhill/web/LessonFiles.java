@@ -67,7 +67,9 @@ final class LessonFiles {
         }
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Content-Security-Policy", SecurityHeaders.CONTENT_FILE_POLICY);
-        ctx.contentType(type).result(bytes);
+        ctx.contentType(type);
+        // written without blocking: a reader that stops reading holds no request thread
+        OneWrite.send(ctx, bytes);
         return true;
     }
 

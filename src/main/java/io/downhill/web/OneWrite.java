@@ -26,6 +26,12 @@ final class OneWrite implements WriteListener {
         this.body = body;
     }
 
+    /** Sends the whole body with its length from a request handler; status and headers must be set. */
+    static void send(Context ctx, byte[] body) {
+        ctx.res().setContentLength(body.length);
+        ctx.future(() -> start(ctx, body));
+    }
+
     /** Starts the write; status and headers must be set. The future completes when it has ended. */
     static CompletableFuture<Void> start(Context ctx, byte[] body) {
         try {

@@ -19,7 +19,7 @@ final class Pages {
     private final String basePath;
     private final String assetVersion;
     private final boolean dev;
-    private record Rendered(Course course, Map<String, RenderedPage> pages) {}
+    private record Rendered(Course course, Map<String, ReadyFile> pages) {}
 
     private final java.util.concurrent.atomic.AtomicReference<Rendered> rendered = new java.util.concurrent.atomic.AtomicReference<>();
     private SearchApi search;
@@ -104,7 +104,9 @@ final class Pages {
         ctx.header("Cache-Control", "no-cache");
         try {
             String q = SearchApi.query(ctx).strip();
-            ctx.html(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))));
+            // sent like a lesson, without blocking: results for a common word make a long page
+            ReadyFile.page(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))))
+                    .send(ctx);
         } catch (ApiProblem p) {
             ctx.status(400).html(templates.render("message.jte", new MessagePage(site(course), course, 400,
                     "Search too long or too complex",
@@ -208,7 +210,7 @@ final class Pages {
         Course course = course();
         Rendered cache = rendered.updateAndGet(r -> r != null && r.course() == course ? r
                 : new Rendered(course, new ConcurrentHashMap<>()));
-        cache.pages().computeIfAbsent(key, k -> RenderedPage.of(render.get())).send(ctx);
+        cache.pages().computeIfAbsent(key, k -> ReadyFile.page(render.get())).send(ctx);
     }
 
     /** Whether {@code slug} is a lesson of the course being served. */

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /** Wires the course, the pages, the assets and the API into one Javalin server. */
 public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
-    private static final int WEBJAR_PRECOMPRESS_LIMIT = 16 * 1024 * 1024;
     private static final int ACCEPT_QUEUE = 2048;
+    /** Request threads per core; see {@link #requestThreads()}. */
+    private static final int THREADS_PER_CORE = 8;
+    private static final int MIN_THREADS = 24;
     /** Encoded runs kept for the next learner: every widget's default runs fit many times over. */
     private static final long RUN_CACHE_BYTES = 64L * 1024 * 1024;
 
@@ -73,7 +76,8 @@ public final class Server {
             List<Path> watched = options.dev() ? sources.watched()
                     : sources.watched().stream().filter(p -> p.equals(sources.content())).toList();
             DevReload devReload = watched.isEmpty() && !options.dev() ? null : new DevReload(state, watched);
-            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, pages, runApi, compute, devReload));
+            StaticAssets assets = StaticAssets.load(assetVersion, !options.dev());
+            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, assets, pages, runApi, compute, devReload));
             try {
                 app.start(options.host(), options.port());
             } catch (RuntimeException e) {
@@ -86,17 +90,18 @@ public final class Server {
         }
     }
 
-    private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion,
+    private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion, StaticAssets assets,
                                   Pages pages, RunApi runApi, Compute compute, DevReload devReload) {
         config.startup.showJavalinBanner = false;
         config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
         config.router.ignoreTrailingSlashes = true;
-        // pages carry their own precomputed ETag (see RenderedPage); hashing every body costs more than it saves
+        // pages carry their own precomputed ETag (see ReadyFile); hashing every body costs more than it saves
         config.http.generateEtags = false;
         config.http.maxRequestSize = RunApi.MAX_BODY_BYTES;
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
         // a class pressing Play at once opens hundreds of connections in the same instant: the
         // default backlog of 50 would drop the rest for a second-long SYN retry
+        config.jetty.threadPool = requestThreads();
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(options.host());
@@ -110,37 +115,28 @@ public final class Server {
             http.setOutputBufferSize(8 * 1024);
         });
 
-        if (sources.staticLocation() == Location.EXTERNAL) {
-            // a static/ folder on disk overrides the bundled files; what it lacks comes from the jar
+        if (options.dev()) {
+            // an author's edits to static/ show on reload, so dev mode reads those files from disk
+            if (sources.staticLocation() == Location.EXTERNAL) {
+                // a static/ folder on disk overrides the bundled files; what it lacks comes from the jar
+                config.staticFiles.add(s -> {
+                    s.hostedPath = "/static/" + assetVersion;
+                    s.directory = sources.staticFiles().toString();
+                    s.location = Location.EXTERNAL;
+                    s.headers = Map.of("Cache-Control", "no-cache");
+                });
+            }
             config.staticFiles.add(s -> {
                 s.hostedPath = "/static/" + assetVersion;
-                s.directory = sources.staticFiles().toString();
-                s.location = Location.EXTERNAL;
+                s.directory = Bundled.STATIC;
+                s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "no-cache");
             });
+        } else {
+            config.routes.get("/static/<file>", assets::serve);
         }
-        config.staticFiles.add(s -> {
-            s.hostedPath = "/static/" + assetVersion;
-            s.directory = Bundled.STATIC;
-            s.location = Location.CLASSPATH;
-            s.headers = Map.of("Cache-Control", options.dev() ? "no-cache" : Assets.IMMUTABLE);
-        });
-        config.staticFiles.add(s -> {
-            s.hostedPath = "/webjars";
-            s.directory = "META-INF/resources/webjars";
-            s.location = Location.CLASSPATH;
-            s.precompressMaxSize = WEBJAR_PRECOMPRESS_LIMIT;
-            s.headers = Map.of("Cache-Control", Assets.IMMUTABLE);
-            s.skipFileFunction = request -> !Assets.isPageWebjar(request.getRequestURI().substring(request.getContextPath().length()));
-        });
-        config.staticFiles.add(s -> {
-            s.hostedPath = "/vendor";
-            s.directory = "downhill/vendor";
-            s.location = Location.CLASSPATH;
-            s.precompressMaxSize = WEBJAR_PRECOMPRESS_LIMIT;
-            s.headers = Map.of("Cache-Control", Assets.IMMUTABLE);
-            s.skipFileFunction = request -> !Assets.isPageWebjar(request.getRequestURI().substring(request.getContextPath().length()));
-        });
+        config.routes.get("/vendor/<file>", assets::serve);
+        config.routes.get("/webjars/<file>", assets::serve);
         SecurityHeaders.install(config);
         ApiCompression.install(config);
         ProxyDiagnostics.install(config, compute::client);
@@ -348,5 +344,19 @@ public final class Server {
         private static boolean isOnDisk(Path p) {
             return p.getFileSystem().equals(java.nio.file.FileSystems.getDefault());
         }
+    }
+
+    /**
+     * A small, fixed set of request threads. Nothing on a request thread waits for a client: pages,
+     * runs and streams write without blocking and computation runs on the fair scheduler. So a class
+     * opening a lesson at once needs no more threads than a few per core; with Jetty's default of
+     * 250, the burst ran on hundreds of threads switching over two cores and its first frames came
+     * later (see the classroom benchmark in the README).
+     */
+    private static QueuedThreadPool requestThreads() {
+        int threads = Math.max(MIN_THREADS, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
+        QueuedThreadPool pool = new QueuedThreadPool(threads, threads);
+        pool.setName("requests");
+        return pool;
     }
 }

@@ -208,4 +208,45 @@ class AbuseHttpTest {
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).doesNotContain("\tat ");
     }
+
+    @Test
+    void slowReadersAndABurstRunOnAFewRequestThreads() throws Exception {
+        int threads = Math.max(24, 8 * Runtime.getRuntime().availableProcessors());
+        String defaultRun = "/api/runs/stream?spec=" + enc("{\"problem\":{\"name\":\"rosenbrock\"},\"optimizer\":{\"name\":\"adam\",\"lr\":0.05},\"stop\":{\"max_steps\":3000}}");
+        server.get(defaultRun, "Accept", "text/event-stream");
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            // three times as many readers as there are threads, each taking a large answer and reading none of it
+            List<String> large = List.of("/vendor/plotly/3.7.0/plotly-gl3d.min.js", "/lessons/adaptive-methods", defaultRun);
+            for (int i = 0; i < 3 * threads; i++) {
+                URI uri = URI.create(server.url(large.get(i % large.size())));
+                Socket s = new Socket();
+                s.setReceiveBufferSize(1024);
+                s.connect(new InetSocketAddress("127.0.0.1", uri.getPort()), 5000);
+                s.getOutputStream().write(("GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                        + " HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream, */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                stalled.add(s);
+            }
+            // then a class opening a lesson at once: its page and its scripts
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> burst = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String path = i % 2 == 0 ? "/lessons/what-gradient-descent-does" : "/vendor/plotly/3.7.0/plotly-cartesian.min.js";
+                burst.add(client.sendAsync(HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            for (String path : List.of("/healthz", "/lessons/what-gradient-descent-does")) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+            }
+            assertThat(burst.stream().map(java.util.concurrent.CompletableFuture::join).map(HttpResponse::statusCode)).containsOnly(200);
+            long requestThreads = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("requests-")).count();
+            assertThat(requestThreads).isBetween(1L, (long) threads);
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
 }

@@ -13,21 +13,27 @@ import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A page rendered once: its bytes, its gzip bytes and its ETag, all computed up front so that
- * serving it costs no templating, no hashing and no compression.
+ * A page or file held in memory: its bytes, its gzip bytes (null when compressing would not pay,
+ * as for fonts and images) and its ETag, all computed up front so that serving it costs no
+ * templating, no hashing and no compression.
  */
-record RenderedPage(byte[] raw, byte[] gzip, String etag) {
-    private static final String CONTENT_TYPE = "text/html; charset=utf-8";
+record ReadyFile(byte[] raw, byte[] gzip, String etag, String contentType) {
+    static ReadyFile page(String html) {
+        return of(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", true);
+    }
 
-    static RenderedPage of(String html) {
-        byte[] raw = html.getBytes(StandardCharsets.UTF_8);
+    static ReadyFile of(byte[] raw, String contentType, boolean compress) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3);
-            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                gz.write(raw);
+            byte[] gzip = null;
+            if (compress) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3);
+                try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                    gz.write(raw);
+                }
+                gzip = out.toByteArray();
             }
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw);
-            return new RenderedPage(raw, out.toByteArray(), "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+            return new ReadyFile(raw, gzip, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"", contentType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -36,7 +42,7 @@ record RenderedPage(byte[] raw, byte[] gzip, String etag) {
     }
 
     /**
-     * Writes the page straight to the servlet response with its length, so it goes out in one
+     * Writes the file straight to the servlet response with its length, so it goes out in one
      * piece rather than chunked, and skips the copy through Javalin's result stream (a fresh 32 KB
      * buffer per request) and its compression wrapper: the bytes are already gzipped. The write
      * does not block: a class loading the page at once holds no thread per slow reader.
@@ -45,11 +51,12 @@ record RenderedPage(byte[] raw, byte[] gzip, String etag) {
         HttpServletRequest req = ctx.req();
         HttpServletResponse res = ctx.res();
         String accept = req.getHeader("Accept-Encoding");
-        boolean gzipped = accept != null && accept.contains("gzip");
-        byte[] body = gzipped ? gzip : raw;
-        res.setContentType(CONTENT_TYPE);
+        boolean gzipped = gzip != null && accept != null && accept.contains("gzip");
+        res.setContentType(contentType);
         res.setHeader("ETag", etag);
-        res.setHeader("Vary", "Accept-Encoding");
+        if (gzip != null) {
+            res.setHeader("Vary", "Accept-Encoding");
+        }
         if (gzipped) {
             res.setHeader("Content-Encoding", "gzip");
         }
@@ -59,7 +66,6 @@ record RenderedPage(byte[] raw, byte[] gzip, String etag) {
             res.setContentLength(0);
             return;
         }
-        res.setContentLength(body.length);
-        ctx.future(() -> OneWrite.start(ctx, body));
+        OneWrite.send(ctx, gzipped ? gzip : raw);
     }
 }
