@@ -1,0 +1,139 @@
+package io.downhill.browser;
+
+import io.downhill.web.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * How long a learner waits between pressing a widget's main button (Play, Train) and seeing the
+ * first new point drawn, on every widget of every lesson: three presses on the default setting,
+ * then three right after a slider moved one notch. Timed inside the page, from the click to the
+ * animation frame in which a chart's data first differs. Not part of the test run (its name does not
+ * end in Test):
+ *
+ * <pre>mvn -o -q test -Dtest=ClickToPointBench [-Dbench.url=http://127.0.0.1:7070]</pre>
+ */
+class ClickToPointBench {
+    /** Resolves with the milliseconds from the click to the first changed chart, or -1 after 5 s. */
+    private static final String PRESS = """
+            const [fig, change, done] = arguments;
+            const signature = () => [...fig.querySelectorAll('.js-plotly-plot')].map((gd) => (gd.data || []).map((t) => {
+              const xs = t.x || t.y || t.z || [];
+              const n = xs.length;
+              return n + ':' + (n ? String(t.x ? t.x[n - 1] : '') + ',' + String(t.y ? t.y[n - 1] : '') : '');
+            }).join('|')).join('#');
+            const button = fig.querySelector('[data-action="play"], [data-action="train"], button.primary');
+            if (!button) { done(-2); return; }
+            if (change) {
+              const slider = fig.querySelector('input[type=range]:not([disabled])');
+              if (!slider) { done(-3); return; }
+              if (Number(slider.value) >= Number(slider.max)) slider.stepDown(); else slider.stepUp();
+              slider.dispatchEvent(new Event('input', { bubbles: true }));
+              slider.dispatchEvent(new Event('change', { bubbles: true }));
+            }
+            const before = signature();
+            const t0 = performance.now();
+            button.click();
+            const poll = () => {
+              if (signature() !== before) done(performance.now() - t0);
+              else if (performance.now() - t0 > 5000) done(-1);
+              else requestAnimationFrame(poll);
+            };
+            requestAnimationFrame(poll);
+            """;
+    /** Stops whatever the press started, so the next press starts from rest. */
+    private static final String STOP = """
+            const fig = arguments[0];
+            const stop = fig.querySelector('[data-action="stop"]:not([hidden])');
+            const play = fig.querySelector('[data-action="play"][aria-pressed="true"]');
+            if (stop) stop.click();
+            if (play) play.click();
+            """;
+
+    @Test
+    void clickToFirstPoint() throws Exception {
+        String base = System.getProperty("bench.url");
+        TestServer server = base == null ? TestServer.start("") : null;
+        String root = base == null ? server.url("") : base + "/";
+        ChromeDriver driver = Browser.open(1280, 900);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+        List<Double> fresh = new ArrayList<>();
+        List<Double> changed = new ArrayList<>();
+        try {
+            driver.get(root);
+            Matcher links = Pattern.compile("href=\"[^\"]*?/lessons/([a-z0-9-]+)\"").matcher(driver.getPageSource());
+            List<String> lessons = new ArrayList<>();
+            while (links.find()) {
+                if (!lessons.contains(links.group(1))) {
+                    lessons.add(links.group(1));
+                }
+            }
+            for (String lesson : lessons) {
+                driver.get(root.replaceAll("/$", "") + "/lessons/" + lesson);
+                List<WebElement> widgets = driver.findElements(By.cssSelector("figure.widget[data-widget]"));
+                for (WebElement widget : widgets) {
+                    Browser.js(driver, "arguments[0].scrollIntoView({block: 'center'})", widget);
+                    waitForCharts(driver, widget);
+                    double[] a = presses(driver, widget, false);
+                    double[] b = presses(driver, widget, true);
+                    Arrays.stream(a).filter(v -> v >= 0).forEach(fresh::add);
+                    Arrays.stream(b).filter(v -> v >= 0).forEach(changed::add);
+                    System.out.printf(Locale.ROOT, "%-28s %-18s press %s   after a change %s%n", lesson, widget.getAttribute("data-widget"),
+                            show(a), show(b));
+                }
+            }
+        } finally {
+            driver.quit();
+            if (server != null) {
+                server.close();
+            }
+        }
+        List<Double> all = new ArrayList<>(fresh);
+        all.addAll(changed);
+        System.out.printf(Locale.ROOT, "click to first new point: p50 %.0f ms, p95 %.0f ms over %d presses (default setting p95 %.0f ms,"
+                + " after a change p95 %.0f ms)%n", pct(all, 50), pct(all, 95), all.size(), pct(fresh, 95), pct(changed, 95));
+    }
+
+    private static double[] presses(ChromeDriver driver, WebElement widget, boolean change) throws InterruptedException {
+        double[] times = new double[3];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = ((Number) driver.executeAsyncScript(PRESS, widget, change)).doubleValue();
+            Thread.sleep(400);
+            Browser.js(driver, STOP, widget);
+            Thread.sleep(200);
+        }
+        return times;
+    }
+
+    private static void waitForCharts(ChromeDriver driver, WebElement widget) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Object ready = Browser.js(driver, "return [...arguments[0].querySelectorAll('.js-plotly-plot')].some((gd) => (gd.data || []).length > 0)", widget);
+            if (Boolean.TRUE.equals(ready)) {
+                Thread.sleep(300);
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String show(double[] times) {
+        return String.join(" ", Arrays.stream(times).mapToObj(t -> t == -1 ? "  none" : t < 0 ? "    - " : String.format(Locale.ROOT, "%4.0fms", t)).toList());
+    }
+
+    private static double pct(List<Double> values, int p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
