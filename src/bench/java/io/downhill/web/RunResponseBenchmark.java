@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,7 +31,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 public class RunResponseBenchmark {
     static final String SPEC = "{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2],"
             + "\"optimizer\":{\"name\":\"adam\",\"lr\":0.05},\"stop\":{\"max_steps\":500}}";
-    static final String FIELDS = "params,loss,grad,grad_norm,lr";
+    /** What a loss chart asks for, and what a widget with readouts asks for. */
+    @Param({"params,loss", "params,loss,grad,grad_norm,lr"})
+    public String fields;
 
     private RunCache runs;
     private ReadyRuns ready;
@@ -40,8 +43,8 @@ public class RunResponseBenchmark {
     public void setUp() throws IOException {
         runs = new RunCache(64L << 20);
         ready = new ReadyRuns(16L << 20);
-        request = ReadyRuns.request("events", FIELDS, SPEC);
-        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(FIELDS));
+        request = ReadyRuns.request("events", fields, SPEC);
+        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
         drain(RunJob.of(key, RunJob.Format.EVENTS, -1, runs));
         if (ready.find(request, key, RunJob.Format.EVENTS, runs) == null || ready.find(request) == null) {
             throw new IllegalStateException("the run should be ready");
@@ -58,7 +61,7 @@ public class RunResponseBenchmark {
 
     @Benchmark
     public Object readSpec() {
-        return new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(FIELDS));
+        return new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
     }
 
     @Benchmark
@@ -73,13 +76,13 @@ public class RunResponseBenchmark {
 
     @Benchmark
     public int freshResponse() throws IOException {
-        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(FIELDS));
+        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
         return drain(RunJob.of(key, RunJob.Format.EVENTS, -1, new RunCache(0)));
     }
 
     @Benchmark
     public int cutFromCachedRun() throws IOException {
-        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(FIELDS));
+        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
         return drain(RunJob.of(key, RunJob.Format.EVENTS, -1, runs));
     }
 
