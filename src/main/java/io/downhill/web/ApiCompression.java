@@ -23,6 +23,8 @@ final class ApiCompression {
             gzip.setExcludedMimeTypes();
             gzip.setIncludedMimeTypes("application/json", "application/problem+json", "text/event-stream");
             gzip.setIncludedMethods("GET", "POST");
+            // pages and files are compressed ahead of time: they need not pass through the wrapper
+            gzip.setIncludedPaths("/api/*");
             gzip.setMinGzipSize(1024);
             gzip.setSyncFlush(true);
             // runs asked for again go out gzipped ahead of time (ReadyRuns); what is compressed here
