@@ -6,12 +6,13 @@
 // the module's own scratch space.
 
 import { Player } from './player.js';
-import { fetchApi, problemText, busyText } from './net.js';
+import { fetchApi, fetchJson, problemOf, busyText } from './net.js';
 import { num, optimizerName } from './format.js';
 import { themeColours } from './theme.js';
 import * as charts from './charts.js';
 import * as shell from './shell.js';
 import { readAddress, writeAddress } from './address.js';
+import { showExpressionError } from './expression-error.js';
 
 export class Runtime {
   constructor(figure, module) {
@@ -93,37 +94,65 @@ export class Runtime {
       await this.#fork(c, v);
       return;
     }
+    const before = { values: { ...this.values }, forks: this.forks };
     this.#foldForks();
     this.values[name] = v;
     (c.resets ?? []).forEach((other) => delete this.values[other]);
-    this.#showControls();
+    if (c.kind !== 'text') this.#showControls();
     if (!c.path) {
       // only the view changes, not the runs
       await this.#replot();
       this.writeHash();
       return;
     }
-    await this.restart();
+    const refused = await this.restart();
+    if (refused && refused.field === `state.${name}` && this.#controlError(c, v, refused.detail)) {
+      // the reason is shown by the control, which keeps what was typed; the runs stay as they were
+      this.values = before.values;
+      this.forks = before.forks;
+    }
   }
 
-  /** Runs again from step 0 with the current values. */
+  /** Runs again from step 0 with the current values; answers the server's refusal, if any. */
   async restart() {
     const ticket = ++this.ticket;
     let specs;
     try {
       specs = await this.#fetchRuns();
     } catch (error) {
-      if (ticket === this.ticket) this.setSummary(`The run could not start: ${error.message}`, true);
-      return;
+      if (ticket === this.ticket && !(error.field?.startsWith('state.') && this.#controlError(this.control(error.field.slice(6)), null, error.detail))) {
+        this.setSummary(`The run could not start: ${error.message}`, true);
+      }
+      return error;
     }
-    if (ticket !== this.ticket) return;
+    if (ticket !== this.ticket) return null;
     this.specs = specs;
-    await this.module.charts(this);
+    this.controls.forEach((c) => this.#controlError(c, null, null));
+    try {
+      await this.module.charts(this);
+    } catch (error) {
+      this.setSummary(`The chart could not be drawn: ${error.message}`, true);
+      return error;
+    }
     this.#bindClicks();
     this.player.setRuns(specs);
     this.writeHash();
     this.setSummary('Press Play to start the run.');
     this.pytorch.refresh();
+    return null;
+  }
+
+  /**
+   * Shows the server's reason beside a control that has a place for it (a typed function: the
+   * reason, and a caret under the column at fault), or clears it (detail null). False when the
+   * control has no such place.
+   */
+  #controlError(c, text, detail) {
+    const el = c && this.figure.querySelector(`[data-control-error="${c.name}"]`);
+    const input = c && this.figure.querySelector(`[data-control="${c.name}"]`);
+    if (!el || !input) return false;
+    showExpressionError(input, el, text ?? input.value, detail);
+    return true;
   }
 
   async #fork(c, v) {
@@ -167,7 +196,7 @@ export class Runtime {
       onBusy: (seconds) => this.#busy(busyText(seconds)),
     });
     this.#busy(null);
-    if (!response.ok) throw new Error(await problemText(response));
+    if (!response.ok) throw await problemOf(response);
     return (await response.json()).runs;
   }
 
@@ -176,6 +205,23 @@ export class Runtime {
     const input = this.figure.querySelector(`[data-control="${c.name}"]`);
     if (!input) return;
     const output = input.parentElement.querySelector('output');
+    if (c.kind === 'text') {
+      // sent when its form is submitted, not on every key, once the server's checker accepts it
+      input.form?.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const text = input.value.trim();
+        if (c.text?.check) {
+          const check = await fetchJson(`${this.api}/${c.text.check}${c.text.check.includes('?') ? '&' : '?'}text=${encodeURIComponent(text)}`)
+            .catch((error) => ({ valid: false, message: error.message }));
+          if (!check.valid) {
+            this.#controlError(c, text, check.message);
+            return;
+          }
+        }
+        this.set(c.name, text);
+      });
+      return;
+    }
     const read = () => {
       if (c.kind === 'toggle') return input.checked;
       if (c.kind === 'slider') {
@@ -200,7 +246,7 @@ export class Runtime {
       const v = this.value(c.name);
       if (c.kind === 'toggle') input.checked = Boolean(v);
       else if (c.kind === 'slider') input.value = c.scale === 'log' ? Math.log10(v) : v;
-      else if (c.kind === 'select') input.value = v;
+      else if (c.kind === 'select' || c.kind === 'text') input.value = v;
       const output = input.parentElement.querySelector('output');
       if (output && typeof v === 'number') output.textContent = num(v, 3);
       if (c.dependsOn) {

@@ -116,6 +116,12 @@ public record WidgetState(Map<String, Object> values, List<Fork> forks) {
                 }
                 return s;
             }
+            case "text" -> {
+                if (!(v instanceof String s) || s.isBlank() || s.length() > c.max()) {
+                    throw new WidgetException(field, "must be a text of 1 to " + c.max().intValue() + " characters");
+                }
+                return s.strip();
+            }
             case "toggle" -> {
                 if (!(v instanceof Boolean b)) {
                     throw new WidgetException(field, "must be true or false");

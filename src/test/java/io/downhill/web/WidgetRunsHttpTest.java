@@ -93,6 +93,58 @@ class WidgetRunsHttpTest {
         assertThat(problem.get("detail").asText()).contains(detail);
     }
 
+    private HttpResponse<String> runsOf(String lesson, String widget, String state) {
+        return server.get("/api/widgets/runs?lesson=" + lesson + "&widget=" + widget + (state == null ? "" : "&state=" + enc(state)));
+    }
+
+    /** The served runs of a state, as JSON text, after checking the call succeeded. */
+    private JsonNode served(String lesson, String widget, String state) throws Exception {
+        HttpResponse<String> r = runsOf(lesson, widget, state);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("runs");
+    }
+
+    /** Run {@code i} of the served runs answers the run API with the same bytes as the spec the page's script built before. */
+    private void sameBytes(JsonNode runs, int i, String before) throws Exception {
+        byte[] old = server.getBytes("/api/runs?spec=" + enc(before)).body();
+        byte[] now = server.getBytes("/api/runs?spec=" + enc(JSON.writeValueAsString(runs.get(i)))).body();
+        assertThat(new String(now, StandardCharsets.UTF_8)).isEqualTo(new String(old, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void customFunctionRunsEachOptimizerOnTheTypedFunction() throws Exception {
+        String problem = "{\"expression\":\"sin(x)*cos(y) + 0.1*(x^2 + y^2)\",\"range\":[[-4.0,4.0],[-4.0,4.0]]}";
+        JsonNode runs = served("playground", "w3", null);
+        assertThat(runs.toString()).isEqualTo("[" + String.join(",",
+                "{\"problem\":" + problem + ",\"start\":[2.6666666666666665,2.6666666666666665],\"optimizer\":{\"name\":\"sgd\",\"lr\":0.05},\"stop\":{\"max_steps\":300},\"changes\":[],\"seed\":0}",
+                "{\"problem\":" + problem + ",\"start\":[2.6666666666666665,2.6666666666666665],\"optimizer\":{\"name\":\"momentum\",\"lr\":0.02},\"stop\":{\"max_steps\":300},\"changes\":[],\"seed\":0}",
+                "{\"problem\":" + problem + ",\"start\":[2.6666666666666665,2.6666666666666665],\"optimizer\":{\"name\":\"adam\",\"lr\":0.1},\"stop\":{\"max_steps\":300},\"changes\":[],\"seed\":0}") + "]");
+        // as custom-function.js built it: the range twice, the start a third of the way from the middle
+        sameBytes(runs, 2, "{\"problem\":{\"expression\":\"sin(x)*cos(y) + 0.1*(x^2 + y^2)\",\"range\":[[-4,4],[-4,4]]},"
+                + "\"start\":[2.6666666666666665,2.6666666666666665],\"optimizer\":{\"name\":\"adam\",\"lr\":0.1},"
+                + "\"stop\":{\"max_steps\":300},\"changes\":[],\"seed\":0}");
+        JsonNode changed = served("playground", "w3", "{\"expression\":\" x^2 + 10*y^2 \",\"start\":[1,-2]}");
+        assertThat(changed.get(0).toString()).isEqualTo("{\"problem\":{\"expression\":\"x^2 + 10*y^2\",\"range\":[[-4.0,4.0],[-4.0,4.0]]},"
+                + "\"start\":[1.0,-2.0],\"optimizer\":{\"name\":\"sgd\",\"lr\":0.05},\"stop\":{\"max_steps\":300},\"changes\":[],\"seed\":0}");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "playground|w3|{\"expression\":\"x^2 + (y\"}|state.expression|column 9:",
+        "playground|w3|{\"expression\":\"  \"}|state.expression|1 to 500 characters",
+        "playground|w3|{\"expression\":7}|state.expression|1 to 500 characters",
+        "playground|w3|{\"start\":[4.5,0]}|state.start[0]|from -4 to 4",
+        "playground|w3|{\"forks\":[{\"at\":3,\"problem.expression\":\"x^2\"}]}|state.forks[0].problem.expression|not a path",
+    })
+    void aBadStateOfANewlyConvertedWidgetIsA400NamingTheField(String lesson, String widget, String state, String field, String detail)
+            throws Exception {
+        HttpResponse<String> r = runsOf(lesson, widget, state);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("field").asText()).isEqualTo(field);
+        assertThat(problem.get("detail").asText()).contains(detail);
+    }
+
     @Test
     void otherMethodsAndMissingLessonsAreRefused() throws Exception {
         assertThat(server.post("/api/widgets/runs?lesson=" + LESSON + "&widget=w1", "{}").statusCode()).isEqualTo(405);
