@@ -3,7 +3,8 @@
 // answers each state's run specs; a widget's own module only draws:
 //   export default { charts(w), draw(w, t, reset), summary(w) }   (and optionally label(w, i))
 // where w is this runtime: w.specs are the current runs' specs, w.player their steps, w.local
-// the module's own scratch space.
+// the module's own scratch space, and w.ask(name) answers one of the other calls the server
+// wrote for this state (a sweep, a gradient comparison), kept as w[name] too.
 
 import { Player } from './player.js';
 import { fetchApi, fetchJson, problemOf, busyText } from './net.js';
@@ -23,7 +24,11 @@ export class Runtime {
     this.config = JSON.parse(figure.dataset.config);
     this.controls = JSON.parse(figure.dataset.controls);
     this.defaultSpecs = JSON.parse(figure.dataset.runs);
+    this.defaultRequests = JSON.parse(figure.dataset.requests ?? '{}');
     this.specs = this.defaultSpecs;
+    this.requests = this.defaultRequests;
+    /** The answers of the other calls, by name. */
+    this.answers = {};
     this.runsUrl = figure.dataset.runsUrl;
     this.local = {};
     /** What the learner set, by control name; a control left out keeps what the server picks. */
@@ -55,12 +60,13 @@ export class Runtime {
     this.#bindPlayback();
     this.#showControls();
     try {
-      this.specs = await this.#fetchRuns();
+      ({ runs: this.specs, requests: this.requests } = await this.#fetchRuns());
     } catch (error) {
       // a link the server no longer accepts opens the widget as its author wrote it
       this.values = {};
       this.forks = [];
       this.specs = this.defaultSpecs;
+      this.requests = this.defaultRequests;
       this.#showControls();
     }
     await this.module.charts(this);
@@ -118,7 +124,7 @@ export class Runtime {
     const ticket = ++this.ticket;
     let specs;
     try {
-      specs = await this.#fetchRuns();
+      ({ runs: specs, requests: this.requests } = await this.#fetchRuns());
     } catch (error) {
       if (ticket === this.ticket && !(error.field?.startsWith('state.') && this.#controlError(this.control(error.field.slice(6)), null, error.detail))) {
         this.setSummary(`The run could not start: ${error.message}`, true);
@@ -127,6 +133,7 @@ export class Runtime {
     }
     if (ticket !== this.ticket) return null;
     this.specs = specs;
+    for (const name of Object.keys(this.answers)) if (!(name in this.requests)) delete this.answers[name];
     this.controls.forEach((c) => this.#controlError(c, null, null));
     try {
       await this.module.charts(this);
@@ -164,7 +171,7 @@ export class Runtime {
     const ticket = ++this.ticket;
     let specs;
     try {
-      specs = await this.#fetchRuns();
+      ({ runs: specs } = await this.#fetchRuns());
     } catch (error) {
       if (ticket === this.ticket) this.setSummary(`The change could not apply: ${error.message}`, true);
       return;
@@ -191,13 +198,32 @@ export class Runtime {
   async #fetchRuns() {
     const state = { ...this.values };
     if (this.forks.length) state.forks = this.forks;
-    if (Object.keys(state).length === 0) return this.defaultSpecs;
+    if (Object.keys(state).length === 0) return { runs: this.defaultSpecs, requests: this.defaultRequests };
     const response = await fetchApi(`${this.runsUrl}&state=${encodeURIComponent(JSON.stringify(state))}`, {
       onBusy: (seconds) => this.#busy(busyText(seconds)),
     });
     this.#busy(null);
     if (!response.ok) throw await problemOf(response);
-    return (await response.json()).runs;
+    return response.json();
+  }
+
+  /**
+   * Answers the call the server wrote as `name` for the current state: its path under the API and
+   * its query, values that are not text sent as JSON; `more` adds the view's own parameters (which
+   * rows of a map to fill next). The last answer is kept as w.answers[name] and w[name].
+   */
+  async ask(name, { more = {}, signal } = {}) {
+    const request = this.requests[name];
+    if (!request) throw new Error(`no call named ${name} for this state`);
+    const query = new URLSearchParams();
+    for (const [key, v] of Object.entries({ ...request.query, ...more })) query.set(key, typeof v === 'string' ? v : JSON.stringify(v));
+    const response = await fetchApi(`${this.api}/${request.path}?${query}`, { signal, onBusy: (seconds) => this.#busy(busyText(seconds)) });
+    this.#busy(null);
+    if (!response.ok) throw await problemOf(response);
+    const body = await response.json();
+    this.answers[name] = body;
+    if (!(name in this)) Object.defineProperty(this, name, { get: () => this.answers[name] });
+    return body;
   }
 
   // ----- controls in the page -----
@@ -205,6 +231,15 @@ export class Runtime {
     const input = this.figure.querySelector(`[data-control="${c.name}"]`);
     if (!input) return;
     const output = input.parentElement.querySelector('output');
+    if (c.kind === 'press') {
+      // a button that flips its value; marked data-plays, turning it on also plays the new runs
+      input.addEventListener('click', async () => {
+        const on = !this.value(c.name);
+        await this.set(c.name, on);
+        if (on && 'plays' in input.dataset && this.value(c.name)) this.player.play();
+      });
+      return;
+    }
     if (c.kind === 'text') {
       // sent when its form is submitted, not on every key, once the server's checker accepts it
       input.form?.addEventListener('submit', async (event) => {
@@ -245,6 +280,11 @@ export class Runtime {
       if (!input) continue;
       const v = this.value(c.name);
       if (c.kind === 'toggle') input.checked = Boolean(v);
+      else if (c.kind === 'press') {
+        input.setAttribute('aria-pressed', String(Boolean(v)));
+        const label = input.querySelector('.label') ?? input;
+        label.textContent = c.labels[String(Boolean(v))];
+      }
       else if (c.kind === 'slider') input.value = c.scale === 'log' ? Math.log10(v) : v;
       else if (c.kind === 'select' || c.kind === 'text') input.value = v;
       const output = input.parentElement.querySelector('output');

@@ -7,7 +7,6 @@ import io.downhill.widget.WidgetException;
 import io.downhill.widget.WidgetState;
 import io.downhill.widget.Widgets;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,15 +35,25 @@ final class WidgetRunsApi {
         Widgets.Block block = pages.widget(lesson, id).orElseThrow(() ->
                 ApiProblem.badRequest("widget", "lesson '" + lesson + "' has no widget " + id));
         Map<String, Object> state = state(ctx.queryParam("state"));
-        List<Map<String, Object>> runs;
+        Widgets.Prepared prepared;
+        Widgets.Answer ready = null;
         try {
-            runs = block.runs(state);
+            prepared = block.prepare(state);
+            if (prepared.work() == 0) {
+                // specs alone: written now, so a refused value is a 400 like any other
+                ready = prepared.answer();
+            }
         } catch (WidgetException e) {
             throw ApiProblem.badRequest(e.key(), e.getMessage());
         }
-        return new Compute.Planned(COST, c -> {
+        Widgets.Answer answered = ready;
+        return new Compute.Planned(COST + prepared.work(), c -> {
+            Widgets.Answer answer = answered != null ? answered : prepared.answer();
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("runs", answer.runs());
+            body.put("requests", answer.requests());
             c.header("Cache-Control", RunApi.CACHE_CONTROL);
-            c.json(Map.of("runs", runs));
+            c.json(body);
         });
     }
 

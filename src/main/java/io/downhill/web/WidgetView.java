@@ -66,6 +66,11 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
         return write(block.defaultRuns());
     }
 
+    /** The other calls of the block's own state (a sweep, a gradient comparison), written by its type. */
+    public String requestsJson() {
+        return write(block.defaultRequests());
+    }
+
     private static String write(Object value) {
         try {
             return Json.MAPPER.writeValueAsString(value);

@@ -8,7 +8,8 @@ import java.util.Map;
  * browser sends its value back; the browser never decides a bound.
  *
  * @param name      its id in the page ({@code data-control}) and in the state sent for runs
- * @param kind      {@code slider}, {@code select}, {@code toggle}, or {@code point} (set on a chart)
+ * @param kind      {@code slider}, {@code select}, {@code toggle}, {@code press} (a toggle drawn as a button),
+ *                  {@code text}, or {@code point} (set on a chart)
  * <p>Only a slider has {@code min}, {@code max}, {@code scale} and {@code step}; the rest are null.
  *
  * @param min       a slider's lowest value: the engine parameter's range intersected with the widget's
@@ -73,6 +74,15 @@ public record Control(String name, String kind, String label, Double min, Double
     static Control toggle(String name, String label, boolean value, String hash) {
         return new Control(name, "toggle", label, null, null, null, null, value, null, null, null, hash,
                 false, null, null, List.of(), null);
+    }
+
+    /**
+     * A toggle drawn as a pressable button where the widget's template places it (with its icon);
+     * its words follow its value: {@code labels} maps "false" and "true" to them.
+     */
+    static Control press(String name, String label, String pressedLabel, boolean value, String path, String hash) {
+        return new Control(name, "press", label, null, null, null, null, value, null, null, path, hash,
+                false, null, Map.of("false", label, "true", pressedLabel), List.of(), null);
     }
 
     static Control point(String name, String label, double[] value, List<double[]> axes, String path, String hash) {

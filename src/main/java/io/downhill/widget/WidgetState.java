@@ -122,7 +122,7 @@ public record WidgetState(Map<String, Object> values, List<Fork> forks) {
                 }
                 return s.strip();
             }
-            case "toggle" -> {
+            case "toggle", "press" -> {
                 if (!(v instanceof Boolean b)) {
                     throw new WidgetException(field, "must be true or false");
                 }

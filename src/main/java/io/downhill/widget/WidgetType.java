@@ -37,4 +37,24 @@ public interface WidgetType<S extends WidgetSpec> {
     default List<Map<String, Object>> runs(S spec, Shared shared, WidgetState state) {
         return List.of();
     }
+
+    /**
+     * The other calls a state's page makes to the server, by name (a tuning sweep, a gradient
+     * comparison, a training stream): each is a path under the API and its query, written here so
+     * the browser only sends them; empty for a type whose runs are all it draws.
+     */
+    default Map<String, Request> requests(S spec, Shared shared, WidgetState state) {
+        return Map.of();
+    }
+
+    /** Work (in the engine's units, see {@code Work}) that {@link #runs} does beyond writing specs. */
+    default long work(S spec, Shared shared, WidgetState state) {
+        return 0;
+    }
+
+    /**
+     * A call to the API: {@code path} under it (e.g. {@code sweep}) and its query parameters; a
+     * value that is not text travels as JSON.
+     */
+    record Request(String path, Map<String, Object> query) {}
 }
