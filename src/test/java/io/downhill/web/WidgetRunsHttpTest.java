@@ -128,8 +128,44 @@ class WidgetRunsHttpTest {
                 + "\"start\":[1.0,-2.0],\"optimizer\":{\"name\":\"sgd\",\"lr\":0.05},\"stop\":{\"max_steps\":300},\"changes\":[],\"seed\":0}");
     }
 
+    @Test
+    void optimizerRaceRunsEachOptimizerAtItsRateAndTunedAtTheSweepsBest() throws Exception {
+        JsonNode runs = served("playground", "w1", null);
+        assertThat(runs).hasSize(7);
+        assertThat(runs.get(0).toString()).isEqualTo("{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2.0],"
+                + "\"optimizer\":{\"name\":\"sgd\",\"lr\":0.001},\"stop\":{\"max_steps\":3000},\"changes\":[],\"seed\":0}");
+        assertThat(runs.get(3).get("optimizer").toString()).isEqualTo("{\"name\":\"adagrad\",\"lr\":0.5}");
+        assertThat(JSON.readTree(runsOf("playground", "w1", null).body()).get("requests").toString()).isEqualTo("{}");
+        // as optimizer-race.js built it
+        sameBytes(runs, 5, "{\"problem\":{\"name\":\"rosenbrock\"},\"start\":[-1.5,2],\"optimizer\":{\"name\":\"adam\",\"lr\":0.05},"
+                + "\"stop\":{\"max_steps\":3000},\"changes\":[],\"seed\":0}");
+
+        // another function starts at its own start
+        JsonNode bowl = served("playground", "w1", "{\"problem\":\"bowl\"}");
+        assertThat(bowl.get(6).toString()).isEqualTo("{\"problem\":{\"name\":\"bowl\"},\"start\":[3.0,4.0],"
+                + "\"optimizer\":{\"name\":\"adamw\",\"lr\":0.05},\"stop\":{\"max_steps\":3000},\"changes\":[],\"seed\":0}");
+
+        // tuned: the page is told which sweep to draw, and each run uses that sweep's best rate
+        JsonNode tuned = JSON.readTree(runsOf("playground", "w1", "{\"problem\":\"bowl\",\"start\":[1,1],\"tuned\":true}").body());
+        JsonNode sweep = tuned.get("requests").get("sweep");
+        assertThat(sweep.get("path").asText()).isEqualTo("sweep");
+        String sweepSpec = "{\"problem\":{\"name\":\"bowl\"},\"start\":[1.0,1.0],\"stop\":{\"max_steps\":3000},\"seed\":0,"
+                + "\"optimizers\":[\"sgd\",\"momentum\",\"nesterov\",\"adagrad\",\"rmsprop\",\"adam\",\"adamw\"],\"tolerance\":0.001}";
+        assertThat(sweep.get("query").get("spec").toString()).isEqualTo(sweepSpec);
+        JsonNode curves = JSON.readTree(server.get("/api/sweep?spec=" + enc(sweepSpec)).body()).get("curves");
+        for (int i = 0; i < 7; i++) {
+            JsonNode run = tuned.get("runs").get(i);
+            assertThat(run.get("optimizer").get("name")).isEqualTo(curves.get(i).get("optimizer"));
+            assertThat(run.get("optimizer").get("lr").asDouble()).isEqualTo(curves.get(i).get("best_lr").asDouble());
+            assertThat(run.get("start").toString()).isEqualTo("[1.0,1.0]");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "playground|w1|{\"problem\":\"saddle\"}|state.problem|rosenbrock, beale",
+        "playground|w1|{\"tuned\":1}|state.tuned|true or false",
+        "playground|w1|{\"start\":[0,99]}|state.start[1]|from ",
         "playground|w3|{\"expression\":\"x^2 + (y\"}|state.expression|column 9:",
         "playground|w3|{\"expression\":\"  \"}|state.expression|1 to 500 characters",
         "playground|w3|{\"expression\":7}|state.expression|1 to 500 characters",
