@@ -44,7 +44,15 @@ export class Runtime {
       busy: (text) => this.#busy(text),
     });
     this.player.speed = this.config.speed;
+    // a type whose drawing needs other step fields (the stopping measures) says so in its page
+    if (figure.dataset.fields) this.player.fields = figure.dataset.fields;
     this.pytorch = new shell.PyTorchPanel(figure, this.api, () => this.player.runs.map((run) => run.spec));
+    // a module's other functions of the widget read as its methods, e.g. figure.widget.stops(t)
+    for (const [name, fn] of Object.entries(module)) {
+      if (typeof fn === 'function' && !['charts', 'draw', 'summary', 'label'].includes(name) && !(name in this)) {
+        this[name] = (...args) => fn(this, ...args);
+      }
+    }
     // each control's current value reads as a property, e.g. figure.widget.lr
     for (const c of this.controls) {
       if (!(c.name in this)) Object.defineProperty(this, c.name, { get: () => this.value(c.name) });

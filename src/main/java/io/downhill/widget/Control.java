@@ -48,7 +48,12 @@ public record Control(String name, String kind, String label, Double min, Double
 
     /** A slider over a log10 scale: 100 steps per decade, each about 2.3%, which three significant digits show. */
     static Control logSlider(String name, String label, double[] bounds, double value, String path, String hash) {
-        return new Control(name, "slider", label, bounds[0], bounds[1], "log", 0.01, value, null, null, path, hash,
+        return logSlider(name, label, bounds, 0.01, value, path, hash);
+    }
+
+    /** A slider over a log10 scale moving {@code step} in log10 at a time (0.1: ten steps per decade). */
+    static Control logSlider(String name, String label, double[] bounds, double step, double value, String path, String hash) {
+        return new Control(name, "slider", label, bounds[0], bounds[1], "log", step, value, null, null, path, hash,
                 false, null, null, List.of(), null);
     }
 
