@@ -161,8 +161,37 @@ class WidgetRunsHttpTest {
         }
     }
 
+    @Test
+    void stoppingRulesRunOnceWithOnlyMaxStepsAndTheTolerancesChangeNoRun() throws Exception {
+        String run = "{\"problem\":{\"name\":\"ill-conditioned\"},\"start\":[%s],\"optimizer\":{\"name\":\"sgd\",\"lr\":%s},"
+                + "\"stop\":{\"max_steps\":4000},\"changes\":[],\"seed\":0}";
+        JsonNode runs = served("when-to-stop", "w1", null);
+        assertThat(runs.toString()).isEqualTo("[" + run.formatted("-4.0,1.0", "0.003") + "]");
+        // as stopping-rules.js built it
+        sameBytes(runs, 0, run.formatted("-4,1", "0.003"));
+        assertThat(served("when-to-stop", "w1", "{\"lr\":0.05}").toString()).isEqualTo("[" + run.formatted("-4.0,1.0", "0.05") + "]");
+        assertThat(served("when-to-stop", "w1", "{\"grad_norm\":0.1,\"loss_change\":1e-9,\"param_change\":0.5}")).isEqualTo(runs);
+    }
+
+    @Test
+    void aStreamAskedForTheMeasuresGetsWhatTheStoppingRulesCompare() throws Exception {
+        String spec = "{\"problem\":{\"name\":\"bowl\"},\"start\":[3,4],\"optimizer\":{\"name\":\"sgd\",\"lr\":0.1},\"stop\":{\"max_steps\":2}}";
+        JsonNode steps = JSON.readTree(server.get("/api/runs?fields=params,loss,measures&spec=" + enc(spec)).body()).get("steps");
+        // bowl x² + 2y²: (3, 4), loss 41 -> (2.4, 2.4), loss 17.28 -> (1.92, 1.44), loss 7.8336
+        assertThat(steps.get(0).has("loss_change")).isFalse();
+        assertThat(steps.get(1).get("loss_change").asDouble()).isCloseTo(41 - 17.28, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(steps.get(1).get("param_change").asDouble()).isCloseTo(Math.hypot(0.6, 1.6), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(steps.get(2).get("loss_change").asDouble()).isCloseTo(17.28 - 7.8336, org.assertj.core.data.Offset.offset(1e-12));
+        // the default answer carries no measures, as before
+        assertThat(server.get("/api/runs?spec=" + enc(spec)).body()).doesNotContain("loss_change");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "when-to-stop|w1|{\"lr\":3}|state.lr|from 0.0001 to 2",
+        "when-to-stop|w1|{\"grad_norm\":0}|state.grad_norm|from 0.0000000001 to 10",
+        "when-to-stop|w1|{\"loss_change\":2}|state.loss_change|to 1",
+        "when-to-stop|w1|{\"forks\":[{\"at\":3,\"optimizer.lr\":0.1}]}|state.forks[0].optimizer.lr|not a path",
         "playground|w1|{\"problem\":\"saddle\"}|state.problem|rosenbrock, beale",
         "playground|w1|{\"tuned\":1}|state.tuned|true or false",
         "playground|w1|{\"start\":[0,99]}|state.start[1]|from ",
