@@ -186,8 +186,35 @@ class WidgetRunsHttpTest {
         assertThat(server.get("/api/runs?spec=" + enc(spec)).body()).doesNotContain("loss_change");
     }
 
+    @Test
+    void batchNoiseRunsTheSameDataAtThreeBatchSizesAndNamesItsDataAndCloudCalls() throws Exception {
+        String lesson = "batch-stochastic-and-mini-batch";
+        String run = "{\"problem\":{\"name\":\"linear-regression\",\"n\":100,\"noise\":0.5,\"batch_size\":%d},"
+                + "\"optimizer\":{\"name\":\"sgd\",\"lr\":%s},\"stop\":{\"max_steps\":200},\"changes\":[],\"seed\":2}";
+        JsonNode runs = served(lesson, "w1", null);
+        assertThat(runs.toString()).isEqualTo("[" + run.formatted(100, "0.1") + "," + run.formatted(1, "0.1") + "," + run.formatted(10, "0.1") + "]");
+        // as batch-noise.js built it
+        sameBytes(runs, 2, run.formatted(10, "0.1"));
+        JsonNode changed = JSON.readTree(runsOf(lesson, "w1", "{\"batch\":32,\"lr\":0.02,\"epochs\":true}").body());
+        assertThat(changed.get("runs").get(2).toString()).isEqualTo(run.formatted(32, "0.02"));
+        assertThat(changed.get("runs").get(0).toString()).isEqualTo(run.formatted(100, "0.02"));
+        String data = "{\"name\":\"linear-regression\",\"n\":100,\"noise\":0.5,\"batch_size\":100}";
+        assertThat(changed.get("requests").get("cloud").toString()).isEqualTo("{\"path\":\"gradients\",\"query\":{\"problem\":" + data
+                + ",\"seed\":2,\"batch_size\":32,\"samples\":60}}");
+        assertThat(changed.get("requests").get("data").toString()).isEqualTo("{\"path\":\"landscape\",\"query\":{\"problem\":" + data
+                + ",\"n\":2,\"seed\":2}}");
+        // the page adds the point; the gradients API answers the call as written
+        HttpResponse<String> cloud = server.get("/api/gradients?problem=" + enc(data) + "&seed=2&batch_size=32&samples=60&params=" + enc("[0.5,1]"));
+        assertThat(cloud.statusCode()).as(cloud.body()).isEqualTo(200);
+        assertThat(JSON.readTree(cloud.body()).get("batches")).hasSize(60);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "batch-stochastic-and-mini-batch|w1|{\"batch\":0}|state.batch|from 1 to 100",
+        "batch-stochastic-and-mini-batch|w1|{\"batch\":101}|state.batch|from 1 to 100",
+        "batch-stochastic-and-mini-batch|w1|{\"lr\":0.00001}|state.lr|from 0.0001 to 2",
+        "batch-stochastic-and-mini-batch|w1|{\"epochs\":\"yes\"}|state.epochs|true or false",
         "when-to-stop|w1|{\"lr\":3}|state.lr|from 0.0001 to 2",
         "when-to-stop|w1|{\"grad_norm\":0}|state.grad_norm|from 0.0000000001 to 10",
         "when-to-stop|w1|{\"loss_change\":2}|state.loss_change|to 1",
