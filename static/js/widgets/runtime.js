@@ -81,7 +81,7 @@ export class Runtime {
     this.#bindClicks();
     this.player.setRuns(this.specs);
     this.#markForks();
-    this.setSummary('Press Play to start the run.');
+    this.#waiting();
     if (wanted > 0) this.player.goTo(wanted);
   }
 
@@ -152,9 +152,19 @@ export class Runtime {
     this.#bindClicks();
     this.player.setRuns(specs);
     this.writeHash();
-    this.setSummary('Press Play to start the run.');
+    this.#waiting();
     this.pytorch.refresh();
     return null;
+  }
+
+  /** Once runs are set: a widget with runs waits for Play; one without (a lab) has its answer drawn already. */
+  #waiting() {
+    if (this.specs.length) {
+      this.setSummary('Press Play to start the run.');
+      return;
+    }
+    this.setSummary(this.module.summary(this));
+    this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
   }
 
   /**
