@@ -209,8 +209,27 @@ class WidgetRunsHttpTest {
         assertThat(JSON.readTree(cloud.body()).get("batches")).hasSize(60);
     }
 
+    @Test
+    void gradientLabHasNoRunsAndWritesItsComparisonCall() throws Exception {
+        String lesson = "where-gradients-come-from";
+        JsonNode answer = JSON.readTree(runsOf(lesson, "w1", null).body());
+        assertThat(answer.get("runs").toString()).isEqualTo("[]");
+        assertThat(answer.get("requests").toString())
+                .isEqualTo("{\"lab\":{\"path\":\"gradient-lab\",\"query\":{\"text\":\"(x + y) * sin(x)\",\"point\":[1.0,2.0]}}}");
+        JsonNode changed = JSON.readTree(runsOf(lesson, "w1", "{\"expression\":\"x * exp(y)\",\"px\":-0.5,\"h\":1e-12}").body());
+        assertThat(changed.get("requests").toString())
+                .isEqualTo("{\"lab\":{\"path\":\"gradient-lab\",\"query\":{\"text\":\"x * exp(y)\",\"point\":[-0.5,2.0]}}}");
+        // the call as written is one the gradient lab answers
+        HttpResponse<String> lab = server.get("/api/gradient-lab?text=" + enc("x * exp(y)") + "&point=" + enc("[-0.5,2.0]"));
+        assertThat(lab.statusCode()).as(lab.body()).isEqualTo(200);
+        assertThat(JSON.readTree(lab.body()).get("automatic").get(0).asDouble()).isEqualTo(Math.exp(2));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "where-gradients-come-from|w1|{\"expression\":\"x * exp(y\"}|state.expression|column 10:",
+        "where-gradients-come-from|w1|{\"px\":3.5}|state.px|from -3 to 3",
+        "where-gradients-come-from|w1|{\"h\":1}|state.h|to 0.1",
         "batch-stochastic-and-mini-batch|w1|{\"batch\":0}|state.batch|from 1 to 100",
         "batch-stochastic-and-mini-batch|w1|{\"batch\":101}|state.batch|from 1 to 100",
         "batch-stochastic-and-mini-batch|w1|{\"lr\":0.00001}|state.lr|from 0.0001 to 2",
