@@ -22,7 +22,9 @@ export class Runtime {
     this.id = figure.id;
     this.api = figure.dataset.api;
     this.config = JSON.parse(figure.dataset.config);
-    this.controls = JSON.parse(figure.dataset.controls);
+    this.pageControls = JSON.parse(figure.dataset.controls);
+    /** The controls as the server gives them for the current state (a range may follow another control). */
+    this.controls = this.pageControls;
     this.defaultSpecs = JSON.parse(figure.dataset.runs);
     this.defaultRequests = JSON.parse(figure.dataset.requests ?? '{}');
     this.specs = this.defaultSpecs;
@@ -68,13 +70,15 @@ export class Runtime {
     this.#bindPlayback();
     this.#showControls();
     try {
-      ({ runs: this.specs, requests: this.requests } = await this.#fetchRuns());
+      this.#answered(await this.#fetchRuns());
+      this.#showControls();
     } catch (error) {
       // a link the server no longer accepts opens the widget as its author wrote it
       this.values = {};
       this.forks = [];
       this.specs = this.defaultSpecs;
       this.requests = this.defaultRequests;
+      this.controls = this.pageControls;
       this.#showControls();
     }
     await this.module.charts(this);
@@ -108,31 +112,34 @@ export class Runtime {
       await this.#fork(c, v);
       return;
     }
-    const before = { values: { ...this.values }, forks: this.forks };
-    this.#foldForks();
-    this.values[name] = v;
-    (c.resets ?? []).forEach((other) => delete this.values[other]);
-    if (c.kind !== 'text') this.#showControls();
+    const next = this.#folded();
+    next[name] = v;
+    (c.resets ?? []).forEach((other) => delete next[other]);
     if (!c.path) {
       // only the view changes, not the runs
+      this.values = next;
+      this.forks = [];
+      this.#showControls();
       await this.#replot();
       this.writeHash();
       return;
     }
-    const refused = await this.restart();
-    if (refused && refused.field === `state.${name}` && this.#controlError(c, v, refused.detail)) {
-      // the reason is shown by the control, which keeps what was typed; the runs stay as they were
-      this.values = before.values;
-      this.forks = before.forks;
-    }
+    const refused = await this.restart(next);
+    // a refused value is shown by its control, which keeps what was typed; the runs stay as they were
+    if (refused && refused.field === `state.${name}`) this.#controlError(c, v, refused.detail);
+    else if (refused) this.#showControls();
   }
 
-  /** Runs again from step 0 with the current values; answers the server's refusal, if any. */
-  async restart() {
+  /**
+   * Runs again from step 0 with `values` (the current ones, forks folded in). They become the
+   * widget's once the server has answered and the charts are drawn; a refusal (returned) leaves
+   * everything as it was.
+   */
+  async restart(values = this.#folded()) {
     const ticket = ++this.ticket;
-    let specs;
+    let answer;
     try {
-      ({ runs: specs, requests: this.requests } = await this.#fetchRuns());
+      answer = await this.#fetchRuns(values, []);
     } catch (error) {
       if (ticket === this.ticket && !(error.field?.startsWith('state.') && this.#controlError(this.control(error.field.slice(6)), null, error.detail))) {
         this.setSummary(`The run could not start: ${error.message}`, true);
@@ -140,7 +147,11 @@ export class Runtime {
       return error;
     }
     if (ticket !== this.ticket) return null;
-    this.specs = specs;
+    this.values = values;
+    this.forks = [];
+    this.#answered(answer);
+    const specs = this.specs;
+    this.#showControls();
     for (const name of Object.keys(this.answers)) if (!(name in this.requests)) delete this.answers[name];
     this.controls.forEach((c) => this.#controlError(c, null, null));
     try {
@@ -155,6 +166,25 @@ export class Runtime {
     this.#waiting();
     this.pytorch.refresh();
     return null;
+  }
+
+  /**
+   * Takes the server's answer for the current state: its runs, its other calls, and its controls,
+   * whose ranges may have moved (a learner's value outside them falls back to the server's).
+   */
+  #answered({ runs, requests, controls }) {
+    this.specs = runs;
+    this.requests = requests;
+    this.controls = controls ?? this.pageControls;
+    for (const c of this.controls) {
+      const v = this.values[c.name];
+      if (c.kind === 'slider' && v !== undefined && (v < c.min || v > c.max)) delete this.values[c.name];
+    }
+  }
+
+  /** Sets several controls at once, as one change (a click on a map that sets two of them). */
+  async setValues(values) {
+    await this.restart({ ...this.#folded(), ...values });
   }
 
   /** Once runs are set: a widget with runs waits for Play; one without (a lab) has its answer drawn already. */
@@ -201,21 +231,22 @@ export class Runtime {
     this.pytorch.refresh();
   }
 
-  /** Before a restart, the values the forks reached become the values to start from. */
-  #foldForks() {
+  /** The values to restart from: what the learner set, with the values the forks reached. */
+  #folded() {
+    const values = { ...this.values };
     for (const fork of this.forks) {
       for (const [path, v] of Object.entries(fork)) {
         const c = this.controls.find((x) => x.path === path);
-        if (c) this.values[c.name] = v;
+        if (c) values[c.name] = v;
       }
     }
-    this.forks = [];
+    return values;
   }
 
-  /** The runs of the current state, from the server; the block's own are in the page already. */
-  async #fetchRuns() {
-    const state = { ...this.values };
-    if (this.forks.length) state.forks = this.forks;
+  /** The runs of a state, from the server; the block's own are in the page already. */
+  async #fetchRuns(values = this.values, forks = this.forks) {
+    const state = { ...values };
+    if (forks.length) state.forks = forks;
     if (Object.keys(state).length === 0) return { runs: this.defaultSpecs, requests: this.defaultRequests };
     const response = await fetchApi(`${this.runsUrl}&state=${encodeURIComponent(JSON.stringify(state))}`, {
       onBusy: (seconds) => this.#busy(busyText(seconds)),
@@ -278,6 +309,8 @@ export class Runtime {
     const read = () => {
       if (c.kind === 'toggle') return input.checked;
       if (c.kind === 'slider') {
+        // the control as the current state has it: its range may have moved since the page opened
+        c = this.control(c.name);
         const v = Number(input.value);
         // three significant digits: enough that each step of a log slider shows a new value
         const value = c.scale === 'log' ? Number((10 ** v).toPrecision(3)) : v;
@@ -303,7 +336,13 @@ export class Runtime {
         const label = input.querySelector('.label') ?? input;
         label.textContent = c.labels[String(Boolean(v))];
       }
-      else if (c.kind === 'slider') input.value = c.scale === 'log' ? Math.log10(v) : v;
+      else if (c.kind === 'slider') {
+        const at = (x) => (c.scale === 'log' ? Math.log10(x) : x);
+        input.min = at(c.min);
+        input.max = at(c.max);
+        input.step = c.step;
+        input.value = at(v);
+      }
       else if (c.kind === 'select' || c.kind === 'text') input.value = v;
       const output = input.parentElement.querySelector('output');
       if (output && typeof v === 'number') output.textContent = num(v, 3);

@@ -7,6 +7,7 @@ import io.downhill.widget.WidgetException;
 import io.downhill.widget.WidgetState;
 import io.downhill.widget.Widgets;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,11 @@ final class WidgetRunsApi {
             Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("runs", answer.runs());
             body.put("requests", answer.requests());
+            List<io.downhill.widget.Control> controls = answer.controls();
+            if (!controls.equals(block.shownControls())) {
+                // a range that follows another control moved: the page redraws its sliders
+                body.put("controls", controls);
+            }
             c.header("Cache-Control", RunApi.CACHE_CONTROL);
             c.json(body);
         });

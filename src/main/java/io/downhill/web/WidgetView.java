@@ -32,7 +32,7 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
     }
 
     public List<Control> controls() {
-        return block.controls();
+        return block.shownControls();
     }
 
     /** A slider's value as a person writes it: 0.05, 2, 1e-5. */

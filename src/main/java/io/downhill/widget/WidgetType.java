@@ -31,6 +31,15 @@ public interface WidgetType<S extends WidgetSpec> {
     }
 
     /**
+     * The controls as they stand in a state, when a range follows another control's value (the rate
+     * map's learning rates follow κ); {@link #controls(WidgetSpec, Shared)} gives the widest, which
+     * every state is checked against.
+     */
+    default List<Control> controls(S spec, Shared shared, WidgetState state) {
+        return controls(spec, shared);
+    }
+
+    /**
      * The run specs (the JSON the run API takes) for a state already checked against
      * {@link #controls}; empty for a type whose runs are not streamed from the run API.
      */

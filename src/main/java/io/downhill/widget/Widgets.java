@@ -19,8 +19,14 @@ public final class Widgets {
             return shared.predict();
         }
 
+        /** The controls every state is checked against. */
         public List<Control> controls() {
             return controlsOf(type, spec, shared);
+        }
+
+        /** The controls as the page opens with them: the block's own state. */
+        public List<Control> shownControls() {
+            return answer(WidgetState.defaults(controls())).controls();
         }
 
         /** The runs of a state the browser sent; see {@link WidgetState#read}. */
@@ -85,8 +91,8 @@ public final class Widgets {
         return type.controls(type.specClass().cast(spec), shared);
     }
 
-    /** A state's runs and the page's other calls. */
-    public record Answer(List<Map<String, Object>> runs, Map<String, WidgetType.Request> requests) {}
+    /** A state's runs, the page's other calls, and the controls as they stand in it. */
+    public record Answer(List<Map<String, Object>> runs, Map<String, WidgetType.Request> requests, List<Control> controls) {}
 
     /** A checked state: the work finding its runs takes (a tuning sweep, say; 0 for specs alone), and how to find them. */
     public record Prepared(long work, java.util.function.Supplier<Answer> finder) {
@@ -97,7 +103,7 @@ public final class Widgets {
 
     private static <S extends WidgetSpec> Answer answerOf(WidgetType<S> type, WidgetSpec spec, Shared shared, WidgetState state) {
         S s = type.specClass().cast(spec);
-        return new Answer(type.runs(s, shared, state), type.requests(s, shared, state));
+        return new Answer(type.runs(s, shared, state), type.requests(s, shared, state), type.controls(s, shared, state));
     }
 
     private static <S extends WidgetSpec> long workOf(WidgetType<S> type, WidgetSpec spec, Shared shared, WidgetState state) {
