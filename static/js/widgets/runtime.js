@@ -7,7 +7,7 @@
 // wrote for this state (a sweep, a gradient comparison), kept as w[name] too.
 
 import { Player } from './player.js';
-import { fetchApi, fetchJson, problemOf, busyText } from './net.js';
+import { fetchApi, fetchJson, problemOf, busyText, eventStream } from './net.js';
 import { num, optimizerName } from './format.js';
 import { themeColours } from './theme.js';
 import * as charts from './charts.js';
@@ -135,7 +135,17 @@ export class Runtime {
    * widget's once the server has answered and the charts are drawn; a refusal (returned) leaves
    * everything as it was.
    */
-  async restart(values = this.#folded()) {
+  restart(values = this.#folded()) {
+    this.pending = this.#restart(values);
+    return this.pending;
+  }
+
+  /** Waits until the last change has its runs (a module about to use them, e.g. to start a training). */
+  async settled() {
+    await this.pending;
+  }
+
+  async #restart(values) {
     const ticket = ++this.ticket;
     let answer;
     try {
@@ -194,7 +204,8 @@ export class Runtime {
       return;
     }
     this.setSummary(this.module.summary(this));
-    this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
+    // a lab's answer is complete at once; a training streamed later says itself when it ends
+    if (this.module.done?.(this) ?? true) this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
   }
 
   /**
@@ -262,17 +273,29 @@ export class Runtime {
    * rows of a map to fill next). The last answer is kept as w.answers[name] and w[name].
    */
   async ask(name, { more = {}, signal } = {}) {
-    const request = this.requests[name];
-    if (!request) throw new Error(`no call named ${name} for this state`);
-    const query = new URLSearchParams();
-    for (const [key, v] of Object.entries({ ...request.query, ...more })) query.set(key, typeof v === 'string' ? v : JSON.stringify(v));
-    const response = await fetchApi(`${this.api}/${request.path}?${query}`, { signal, onBusy: (seconds) => this.#busy(busyText(seconds)) });
+    const response = await fetchApi(this.#address(name, more), { signal, onBusy: (seconds) => this.#busy(busyText(seconds)) });
     this.#busy(null);
     if (!response.ok) throw await problemOf(response);
     const body = await response.json();
     this.answers[name] = body;
     if (!(name in this)) Object.defineProperty(this, name, { get: () => this.answers[name] });
     return body;
+  }
+
+  /**
+   * Opens the stream the server wrote as `name` for the current state (a network's training):
+   * handlers as net.js's eventStream takes them; returns what closes it.
+   */
+  stream(name, handlers) {
+    return eventStream(this.#address(name), handlers);
+  }
+
+  #address(name, more = {}) {
+    const request = this.requests[name];
+    if (!request) throw new Error(`no call named ${name} for this state`);
+    const query = new URLSearchParams();
+    for (const [key, v] of Object.entries({ ...request.query, ...more })) query.set(key, typeof v === 'string' ? v : JSON.stringify(v));
+    return `${this.api}/${request.path}?${query}`;
   }
 
   // ----- controls in the page -----

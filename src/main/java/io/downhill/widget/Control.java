@@ -76,8 +76,14 @@ public record Control(String name, String kind, String label, Double min, Double
                 false, null, null, List.of(), box);
     }
 
+    /** A checkbox that only changes the view. */
     static Control toggle(String name, String label, boolean value, String hash) {
-        return new Control(name, "toggle", label, null, null, null, null, value, null, null, null, hash,
+        return toggleSetting(name, label, value, null, hash);
+    }
+
+    /** A checkbox that changes what the server computes ({@code path}). */
+    static Control toggleSetting(String name, String label, boolean value, String path, String hash) {
+        return new Control(name, "toggle", label, null, null, null, null, value, null, null, path, hash,
                 false, null, null, List.of(), null);
     }
 

@@ -25,7 +25,7 @@ public interface WidgetType<S extends WidgetSpec> {
     /** Reads the type's own keys; a bad value is a {@link WidgetException} naming its key. */
     S read(Fields fields);
 
-    /** Every control the page shows, in order; empty while a type's page still binds its own. */
+    /** Every control the page shows, in order, with the widest ranges any state may have. */
     default List<Control> controls(S spec, Shared shared) {
         return List.of();
     }
