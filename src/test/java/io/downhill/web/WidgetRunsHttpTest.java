@@ -225,8 +225,57 @@ class WidgetRunsHttpTest {
         assertThat(JSON.readTree(lab.body()).get("automatic").get(0).asDouble()).isEqualTo(Math.exp(2));
     }
 
+    @Test
+    void rateMapRunsTheLearnersPointAndNarrowsTheLearningRatesToItsKappa() throws Exception {
+        String lesson = "momentum-and-nesterov";
+        String run = "{\"problem\":{\"name\":\"ill-conditioned\",\"condition\":%s},\"start\":[1.0,1.0],"
+                + "\"optimizer\":{\"name\":\"momentum\",\"lr\":%s,\"momentum\":%s},\"stop\":{\"max_steps\":200},\"changes\":[],\"seed\":0}";
+        JsonNode answer = JSON.readTree(runsOf(lesson, "w2", null).body());
+        assertThat(answer.get("runs").toString()).isEqualTo("[" + run.formatted("10.0", "0.18181818181818182", "0.0") + "]");
+        assertThat(answer.has("controls")).isFalse();
+        assertThat(answer.get("requests").get("map").toString()).isEqualTo("{\"path\":\"rate-map\",\"query\":{\"kappa\":10.0,\"n\":61}}");
+        assertThat(answer.get("requests").get("point").toString()).isEqualTo("{\"path\":\"rate-map\",\"query\":"
+                + "{\"kappa\":10.0,\"n\":0,\"lr\":0.18181818181818182,\"momentum\":0.0}}");
+        // as rate-map.js built it
+        sameBytes(answer.get("runs"), 0, "{\"problem\":{\"name\":\"ill-conditioned\",\"condition\":10},\"start\":[1,1],"
+                + "\"optimizer\":{\"name\":\"momentum\",\"lr\":0.18181818181818182,\"momentum\":0},\"stop\":{\"max_steps\":200},\"changes\":[],\"seed\":0}");
+
+        // κ 100.4 is taken as 100: the map ends at 4/100, so a rate of 0.3 is kept at its end, and the slider follows
+        JsonNode narrowed = JSON.readTree(runsOf(lesson, "w2", "{\"kappa\":100.4,\"lr\":0.3,\"momentum\":0.5}").body());
+        assertThat(narrowed.get("runs").toString()).isEqualTo("[" + run.formatted("100.0", "0.04", "0.5") + "]");
+        JsonNode lr = narrowed.get("controls").get(1);
+        assertThat(lr.get("name").asText()).isEqualTo("lr");
+        assertThat(lr.get("min").asDouble()).isEqualTo(0.04 / 200);
+        assertThat(lr.get("max").asDouble()).isEqualTo(0.04);
+        assertThat(lr.get("value").asDouble()).isEqualTo(0.04);
+        // the call as written is one the rate map answers
+        HttpResponse<String> point = server.get("/api/rate-map?kappa=100.0&n=0&lr=0.04&momentum=0.5");
+        assertThat(point.statusCode()).as(point.body()).isEqualTo(200);
+        assertThat(narrowed.get("requests").get("point").get("query").toString()).isEqualTo("{\"kappa\":100.0,\"n\":0,\"lr\":0.04,\"momentum\":0.5}");
+    }
+
+    @Test
+    void deepGradientsHasNoRunsAndWritesItsTrainingStream() throws Exception {
+        String lesson = "gradients-in-deep-networks";
+        String spec = "{\"dataset\":\"moons\",\"depth\":%d,\"width\":8,\"activation\":\"%s\",\"init\":\"%s\",\"residual\":%s,"
+                + "\"clip_grad_norm\":%s,\"weight_decay\":0.0,\"optimizer\":\"adam\",\"lr\":0.01,\"max_steps\":300,\"seed\":1}";
+        JsonNode answer = JSON.readTree(runsOf(lesson, "w1", null).body());
+        assertThat(answer.get("runs").toString()).isEqualTo("[]");
+        assertThat(answer.get("requests").toString()).isEqualTo("{\"train\":{\"path\":\"train/stream\",\"query\":{\"spec\":"
+                + spec.formatted(20, "sigmoid", "normal", "false", "null") + "}}}");
+        JsonNode changed = JSON.readTree(runsOf(lesson, "w1", "{\"depth\":4,\"activation\":\"relu\",\"init\":\"he\",\"residual\":true,\"clip\":true}").body());
+        assertThat(changed.get("requests").get("train").get("query").get("spec").toString())
+                .isEqualTo(spec.formatted(4, "relu", "he", "true", "1.0"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "momentum-and-nesterov|w2|{\"kappa\":1}|state.kappa|from 2 to 1000",
+        "momentum-and-nesterov|w2|{\"momentum\":1}|state.momentum|from 0 to 0.99",
+        "momentum-and-nesterov|w2|{\"lr\":3}|state.lr|to 2",
+        "gradients-in-deep-networks|w1|{\"depth\":31}|state.depth|from 1 to 30",
+        "gradients-in-deep-networks|w1|{\"activation\":\"softplus\"}|state.activation|sigmoid, tanh, relu",
+        "gradients-in-deep-networks|w1|{\"clip\":1}|state.clip|true or false",
         "where-gradients-come-from|w1|{\"expression\":\"x * exp(y\"}|state.expression|column 10:",
         "where-gradients-come-from|w1|{\"px\":3.5}|state.px|from -3 to 3",
         "where-gradients-come-from|w1|{\"h\":1}|state.h|to 0.1",
