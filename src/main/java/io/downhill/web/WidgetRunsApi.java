@@ -14,7 +14,10 @@ import java.util.Map;
  * {@code GET /api/widgets/runs?lesson=slug&widget=w2&state={…}}: the run specs of one widget of a
  * lesson for a state of its controls, built by the widget's type on the server, so the browser
  * never assembles a spec or checks a bound. A GET, so browsers and proxies cache it; it computes no
- * run, only specs, and answers with a 400 naming the field for any state the controls do not allow.
+ * run, only specs (a tuned race's sweep aside, admitted by its cost), and answers with a 400 naming
+ * the field for any state the controls do not allow. Besides {@code runs} it answers
+ * {@code requests}, the other calls the widget makes for the state, and {@code controls} when a
+ * range has moved with the state.
  */
 final class WidgetRunsApi {
     static final int MAX_STATE_CHARS = 4 * 1024;
