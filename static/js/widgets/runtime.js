@@ -7,13 +7,13 @@
 // wrote for this state (a sweep, a gradient comparison), kept as w[name] too.
 
 import { Player } from './player.js';
-import { fetchApi, fetchJson, problemOf, busyText, eventStream } from './net.js';
+import { fetchApi, problemOf, busyText, eventStream } from './net.js';
 import { num, optimizerName } from './format.js';
 import { themeColours } from './theme.js';
 import * as charts from './charts.js';
 import * as shell from './shell.js';
 import { readAddress, writeAddress } from './address.js';
-import { showExpressionError } from './expression-error.js';
+import { bindControl, showControls, showControlError } from './controls.js';
 
 export class Runtime {
   constructor(figure, module) {
@@ -208,18 +208,7 @@ export class Runtime {
     if (this.module.done?.(this) ?? true) this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
   }
 
-  /**
-   * Shows the server's reason beside a control that has a place for it (a typed function: the
-   * reason, and a caret under the column at fault), or clears it (detail null). False when the
-   * control has no such place.
-   */
-  #controlError(c, text, detail) {
-    const el = c && this.figure.querySelector(`[data-control-error="${c.name}"]`);
-    const input = c && this.figure.querySelector(`[data-control="${c.name}"]`);
-    if (!el || !input) return false;
-    showExpressionError(input, el, text ?? input.value, detail);
-    return true;
-  }
+
 
   async #fork(c, v) {
     const at = this.player.t;
@@ -298,86 +287,17 @@ export class Runtime {
     return `${this.api}/${request.path}?${query}`;
   }
 
-  // ----- controls in the page -----
+  // ----- controls in the page (controls.js) -----
   #bind(c) {
-    const input = this.figure.querySelector(`[data-control="${c.name}"]`);
-    if (!input) return;
-    const output = input.parentElement.querySelector('output');
-    if (c.kind === 'press') {
-      // a button that flips its value; marked data-plays, turning it on also plays the new runs
-      input.addEventListener('click', async () => {
-        const on = !this.value(c.name);
-        await this.set(c.name, on);
-        if (on && 'plays' in input.dataset && this.value(c.name)) this.player.play();
-      });
-      return;
-    }
-    if (c.kind === 'text') {
-      // sent when its form is submitted, not on every key, once the server's checker accepts it
-      input.form?.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        const text = input.value.trim();
-        if (c.text?.check) {
-          const check = await fetchJson(`${this.api}/${c.text.check}${c.text.check.includes('?') ? '&' : '?'}text=${encodeURIComponent(text)}`)
-            .catch((error) => ({ valid: false, message: error.message }));
-          if (!check.valid) {
-            this.#controlError(c, text, check.message);
-            return;
-          }
-        }
-        this.set(c.name, text);
-      });
-      return;
-    }
-    const read = () => {
-      if (c.kind === 'toggle') return input.checked;
-      if (c.kind === 'slider') {
-        // the control as the current state has it: its range may have moved since the page opened
-        c = this.control(c.name);
-        const v = Number(input.value);
-        // three significant digits: enough that each step of a log slider shows a new value
-        const value = c.scale === 'log' ? Number((10 ** v).toPrecision(3)) : v;
-        return Math.min(c.max, Math.max(c.min, value));
-      }
-      return input.value;
-    };
-    input.addEventListener('input', () => {
-      if (output && c.kind === 'slider') output.textContent = num(read(), 3);
-    });
-    input.addEventListener('change', () => this.set(c.name, read()));
+    bindControl(this, c);
   }
 
-  /** Shows every control at its current value, and which ones the current choices use. */
   #showControls() {
-    for (const c of this.controls) {
-      const input = this.figure.querySelector(`[data-control="${c.name}"]`);
-      if (!input) continue;
-      const v = this.value(c.name);
-      if (c.kind === 'toggle') input.checked = Boolean(v);
-      else if (c.kind === 'press') {
-        input.setAttribute('aria-pressed', String(Boolean(v)));
-        const label = input.querySelector('.label') ?? input;
-        label.textContent = c.labels[String(Boolean(v))];
-      }
-      else if (c.kind === 'slider') {
-        const at = (x) => (c.scale === 'log' ? Math.log10(x) : x);
-        input.min = at(c.min);
-        input.max = at(c.max);
-        input.step = c.step;
-        input.value = at(v);
-      }
-      else if (c.kind === 'select' || c.kind === 'text') input.value = v;
-      const output = input.parentElement.querySelector('output');
-      if (output && typeof v === 'number') output.textContent = num(v, 3);
-      if (c.dependsOn) {
-        // a value the labels do not name leaves the control unused: greyed out when the labels
-        // say how ('*'), hidden otherwise
-        const label = c.labels[this.value(c.dependsOn)];
-        input.disabled = !label;
-        input.closest('.control').hidden = !label && !('*' in c.labels);
-        input.parentElement.querySelector('label').textContent = label ?? c.labels['*'] ?? c.label;
-      }
-    }
+    showControls(this);
+  }
+
+  #controlError(c, text, detail) {
+    return showControlError(this.figure, c, text, detail);
   }
 
   /** A click on a chart marked data-sets="start" sets that control (not on a 3D surface). */
