@@ -6,14 +6,15 @@
 function parse(c, raw) {
   const within = (v, lo, hi) => Number.isFinite(v) && v >= lo && v <= hi;
   if (c.kind === 'slider') return within(Number(raw), c.min, c.max) ? Number(raw) : undefined;
-  if (c.kind === 'toggle') return raw === '1' ? true : raw === '0' ? false : undefined;
+  if (c.kind === 'toggle' || c.kind === 'press') return raw === '1' ? true : raw === '0' ? false : undefined;
   if (c.kind === 'select') return c.options.some((o) => o.value === raw) ? raw : undefined;
+  if (c.kind === 'text') return raw.trim().length > 0 && raw.length <= c.max ? raw.trim() : undefined;
   const point = raw.split(',').map(Number);
   return point.length === c.axes.length && point.every((v, i) => within(v, c.axes[i][0], c.axes[i][1])) ? point : undefined;
 }
 
 function format(c, v) {
-  if (c.kind === 'toggle') return v ? '1' : '0';
+  if (c.kind === 'toggle' || c.kind === 'press') return v ? '1' : '0';
   if (c.kind === 'point') return v.map((x) => Number(x.toPrecision(4))).join(',');
   return String(v);
 }

@@ -1,6 +1,6 @@
 // Plotly figures in the site's style: transparent paper, theme colours, system font, log loss axis.
 
-import { themeColours } from './widget.js';
+import { themeColours } from './theme.js';
 import { toNumber } from './format.js';
 import { fetchJson } from './net.js';
 import { engines } from './plotly-engines.js';

@@ -1,6 +1,5 @@
-// Finds the widgets on the page and starts each with its own module, and its prediction if any.
-// A widget rendered for the runtime (data-runtime) gets the generic runtime and its draw module;
-// the others still start their own class.
+// Finds the widgets on the page and starts each on the runtime with its own draw module, and its
+// prediction if any.
 
 import { startPrediction } from './predict.js';
 import { Runtime } from './runtime.js';
@@ -16,10 +15,10 @@ async function hydrate(figure) {
   startPrediction(figure);
   try {
     const module = await import(`./${figure.dataset.widget}.js`);
-    const widget = figure.hasAttribute('data-runtime') ? new Runtime(figure, module.default) : new module.default(figure);
+    const widget = new Runtime(figure, module.default);
     figure.widget = widget;
     // runs stream once the widget is in view or used (wake.js)
-    if (widget.player) widget.player.gate = awake(figure);
+    widget.player.gate = awake(figure);
     bindPngDownload(figure);
     await widget.launch();
     focusableScrollers();

@@ -18,13 +18,22 @@ function sleep(seconds, signal) {
   });
 }
 
+/** A refused request as an Error: its message in plain words, and the problem's field and detail. */
+export async function problemOf(response) {
+  let body = null;
+  try {
+    body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  } catch (e) { /* not JSON after all */ }
+  const error = new Error(body?.detail ? `${body.field ? body.field + ': ' : ''}${body.detail}`
+    : `the server could not answer (HTTP ${response.status})`);
+  error.field = body?.field;
+  error.detail = body?.detail;
+  return error;
+}
+
 /** The plain-words reason of a refused request: the problem's field and detail, or the status. */
 export async function problemText(response) {
-  try {
-    const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-    if (body?.detail) return `${body.field ? body.field + ': ' : ''}${body.detail}`;
-  } catch (e) { /* not JSON after all */ }
-  return `the server could not answer (HTTP ${response.status})`;
+  return (await problemOf(response)).message;
 }
 
 export function busyText(seconds) {

@@ -46,6 +46,7 @@ export class Player {
     return new RunStream(this.api, spec, {
       keep,
       gate: this.gate,
+      fields: this.fields,
       onData: () => this.#dataArrived(),
       onDone: () => this.#dataArrived(),
       onError: (stream) => { this.pause(); this.hooks.failed(stream); },

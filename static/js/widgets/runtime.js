@@ -3,15 +3,17 @@
 // answers each state's run specs; a widget's own module only draws:
 //   export default { charts(w), draw(w, t, reset), summary(w) }   (and optionally label(w, i))
 // where w is this runtime: w.specs are the current runs' specs, w.player their steps, w.local
-// the module's own scratch space.
+// the module's own scratch space, and w.ask(name) answers one of the other calls the server
+// wrote for this state (a sweep, a gradient comparison), kept as w[name] too.
 
 import { Player } from './player.js';
-import { fetchApi, problemText, busyText } from './net.js';
+import { fetchApi, problemOf, busyText, eventStream } from './net.js';
 import { num, optimizerName } from './format.js';
 import { themeColours } from './theme.js';
 import * as charts from './charts.js';
 import * as shell from './shell.js';
 import { readAddress, writeAddress } from './address.js';
+import { bindControl, showControls, showControlError } from './controls.js';
 
 export class Runtime {
   constructor(figure, module) {
@@ -20,9 +22,15 @@ export class Runtime {
     this.id = figure.id;
     this.api = figure.dataset.api;
     this.config = JSON.parse(figure.dataset.config);
-    this.controls = JSON.parse(figure.dataset.controls);
+    this.pageControls = JSON.parse(figure.dataset.controls);
+    /** The controls as the server gives them for the current state (a range may follow another control). */
+    this.controls = this.pageControls;
     this.defaultSpecs = JSON.parse(figure.dataset.runs);
+    this.defaultRequests = JSON.parse(figure.dataset.requests ?? '{}');
     this.specs = this.defaultSpecs;
+    this.requests = this.defaultRequests;
+    /** The answers of the other calls, by name. */
+    this.answers = {};
     this.runsUrl = figure.dataset.runsUrl;
     this.local = {};
     /** What the learner set, by control name; a control left out keeps what the server picks. */
@@ -38,7 +46,15 @@ export class Runtime {
       busy: (text) => this.#busy(text),
     });
     this.player.speed = this.config.speed;
+    // a type whose drawing needs other step fields (the stopping measures) says so in its page
+    if (figure.dataset.fields) this.player.fields = figure.dataset.fields;
     this.pytorch = new shell.PyTorchPanel(figure, this.api, () => this.player.runs.map((run) => run.spec));
+    // a module's other functions of the widget read as its methods, e.g. figure.widget.stops(t)
+    for (const [name, fn] of Object.entries(module)) {
+      if (typeof fn === 'function' && !['charts', 'draw', 'summary', 'label'].includes(name) && !(name in this)) {
+        this[name] = (...args) => fn(this, ...args);
+      }
+    }
     // each control's current value reads as a property, e.g. figure.widget.lr
     for (const c of this.controls) {
       if (!(c.name in this)) Object.defineProperty(this, c.name, { get: () => this.value(c.name) });
@@ -54,19 +70,22 @@ export class Runtime {
     this.#bindPlayback();
     this.#showControls();
     try {
-      this.specs = await this.#fetchRuns();
+      this.#answered(await this.#fetchRuns());
+      this.#showControls();
     } catch (error) {
       // a link the server no longer accepts opens the widget as its author wrote it
       this.values = {};
       this.forks = [];
       this.specs = this.defaultSpecs;
+      this.requests = this.defaultRequests;
+      this.controls = this.pageControls;
       this.#showControls();
     }
     await this.module.charts(this);
     this.#bindClicks();
     this.player.setRuns(this.specs);
     this.#markForks();
-    this.setSummary('Press Play to start the run.');
+    this.#waiting();
     if (wanted > 0) this.player.goTo(wanted);
   }
 
@@ -93,38 +112,103 @@ export class Runtime {
       await this.#fork(c, v);
       return;
     }
-    this.#foldForks();
-    this.values[name] = v;
-    (c.resets ?? []).forEach((other) => delete this.values[other]);
-    this.#showControls();
+    const next = this.#folded();
+    next[name] = v;
+    (c.resets ?? []).forEach((other) => delete next[other]);
     if (!c.path) {
       // only the view changes, not the runs
+      this.values = next;
+      this.forks = [];
+      this.#showControls();
       await this.#replot();
       this.writeHash();
       return;
     }
-    await this.restart();
+    const refused = await this.restart(next);
+    // a refused value is shown by its control, which keeps what was typed; the runs stay as they were
+    if (refused && refused.field === `state.${name}`) this.#controlError(c, v, refused.detail);
+    else if (refused) this.#showControls();
   }
 
-  /** Runs again from step 0 with the current values. */
-  async restart() {
+  /**
+   * Runs again from step 0 with `values` (the current ones, forks folded in). They become the
+   * widget's once the server has answered and the charts are drawn; a refusal (returned) leaves
+   * everything as it was.
+   */
+  restart(values = this.#folded()) {
+    this.pending = this.#restart(values);
+    return this.pending;
+  }
+
+  /** Waits until the last change has its runs (a module about to use them, e.g. to start a training). */
+  async settled() {
+    await this.pending;
+  }
+
+  async #restart(values) {
     const ticket = ++this.ticket;
-    let specs;
+    let answer;
     try {
-      specs = await this.#fetchRuns();
+      answer = await this.#fetchRuns(values, []);
     } catch (error) {
-      if (ticket === this.ticket) this.setSummary(`The run could not start: ${error.message}`, true);
-      return;
+      if (ticket === this.ticket && !(error.field?.startsWith('state.') && this.#controlError(this.control(error.field.slice(6)), null, error.detail))) {
+        this.setSummary(`The run could not start: ${error.message}`, true);
+      }
+      return error;
     }
-    if (ticket !== this.ticket) return;
-    this.specs = specs;
-    await this.module.charts(this);
+    if (ticket !== this.ticket) return null;
+    this.values = values;
+    this.forks = [];
+    this.#answered(answer);
+    const specs = this.specs;
+    this.#showControls();
+    for (const name of Object.keys(this.answers)) if (!(name in this.requests)) delete this.answers[name];
+    this.controls.forEach((c) => this.#controlError(c, null, null));
+    try {
+      await this.module.charts(this);
+    } catch (error) {
+      this.setSummary(`The chart could not be drawn: ${error.message}`, true);
+      return error;
+    }
     this.#bindClicks();
     this.player.setRuns(specs);
     this.writeHash();
-    this.setSummary('Press Play to start the run.');
+    this.#waiting();
     this.pytorch.refresh();
+    return null;
   }
+
+  /**
+   * Takes the server's answer for the current state: its runs, its other calls, and its controls,
+   * whose ranges may have moved (a learner's value outside them falls back to the server's).
+   */
+  #answered({ runs, requests, controls }) {
+    this.specs = runs;
+    this.requests = requests;
+    this.controls = controls ?? this.pageControls;
+    for (const c of this.controls) {
+      const v = this.values[c.name];
+      if (c.kind === 'slider' && v !== undefined && (v < c.min || v > c.max)) delete this.values[c.name];
+    }
+  }
+
+  /** Sets several controls at once, as one change (a click on a map that sets two of them). */
+  async setValues(values) {
+    await this.restart({ ...this.#folded(), ...values });
+  }
+
+  /** Once runs are set: a widget with runs waits for Play; one without (a lab) has its answer drawn already. */
+  #waiting() {
+    if (this.specs.length) {
+      this.setSummary('Press Play to start the run.');
+      return;
+    }
+    this.setSummary(this.module.summary(this));
+    // a lab's answer is complete at once; a training streamed later says itself when it ends
+    if (this.module.done?.(this) ?? true) this.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
+  }
+
+
 
   async #fork(c, v) {
     const at = this.player.t;
@@ -135,7 +219,7 @@ export class Runtime {
     const ticket = ++this.ticket;
     let specs;
     try {
-      specs = await this.#fetchRuns();
+      ({ runs: specs } = await this.#fetchRuns());
     } catch (error) {
       if (ticket === this.ticket) this.setSummary(`The change could not apply: ${error.message}`, true);
       return;
@@ -147,71 +231,73 @@ export class Runtime {
     this.pytorch.refresh();
   }
 
-  /** Before a restart, the values the forks reached become the values to start from. */
-  #foldForks() {
+  /** The values to restart from: what the learner set, with the values the forks reached. */
+  #folded() {
+    const values = { ...this.values };
     for (const fork of this.forks) {
       for (const [path, v] of Object.entries(fork)) {
         const c = this.controls.find((x) => x.path === path);
-        if (c) this.values[c.name] = v;
+        if (c) values[c.name] = v;
       }
     }
-    this.forks = [];
+    return values;
   }
 
-  /** The runs of the current state, from the server; the block's own are in the page already. */
-  async #fetchRuns() {
-    const state = { ...this.values };
-    if (this.forks.length) state.forks = this.forks;
-    if (Object.keys(state).length === 0) return this.defaultSpecs;
+  /** The runs of a state, from the server; the block's own are in the page already. */
+  async #fetchRuns(values = this.values, forks = this.forks) {
+    const state = { ...values };
+    if (forks.length) state.forks = forks;
+    if (Object.keys(state).length === 0) return { runs: this.defaultSpecs, requests: this.defaultRequests };
     const response = await fetchApi(`${this.runsUrl}&state=${encodeURIComponent(JSON.stringify(state))}`, {
       onBusy: (seconds) => this.#busy(busyText(seconds)),
     });
     this.#busy(null);
-    if (!response.ok) throw new Error(await problemText(response));
-    return (await response.json()).runs;
+    if (!response.ok) throw await problemOf(response);
+    return response.json();
   }
 
-  // ----- controls in the page -----
+  /**
+   * Answers the call the server wrote as `name` for the current state: its path under the API and
+   * its query, values that are not text sent as JSON; `more` adds the view's own parameters (which
+   * rows of a map to fill next). The last answer is kept as w.answers[name] and w[name].
+   */
+  async ask(name, { more = {}, signal } = {}) {
+    const response = await fetchApi(this.#address(name, more), { signal, onBusy: (seconds) => this.#busy(busyText(seconds)) });
+    this.#busy(null);
+    if (!response.ok) throw await problemOf(response);
+    const body = await response.json();
+    this.answers[name] = body;
+    if (!(name in this)) Object.defineProperty(this, name, { get: () => this.answers[name] });
+    return body;
+  }
+
+  /**
+   * Opens the stream the server wrote as `name` for the current state (a network's training):
+   * handlers as net.js's eventStream takes them; returns what closes it.
+   */
+  stream(name, handlers) {
+    return eventStream(this.#address(name), handlers);
+  }
+
+  #address(name, more = {}) {
+    const request = this.requests[name];
+    if (!request) throw new Error(`no call named ${name} for this state`);
+    const query = new URLSearchParams();
+    for (const [key, v] of Object.entries({ ...request.query, ...more })) query.set(key, typeof v === 'string' ? v : JSON.stringify(v));
+    return `${this.api}/${request.path}?${query}`;
+  }
+
+  // ----- controls in the page (controls.js) -----
   #bind(c) {
-    const input = this.figure.querySelector(`[data-control="${c.name}"]`);
-    if (!input) return;
-    const output = input.parentElement.querySelector('output');
-    const read = () => {
-      if (c.kind === 'toggle') return input.checked;
-      if (c.kind === 'slider') {
-        const v = Number(input.value);
-        // three significant digits: enough that each step of a log slider shows a new value
-        const value = c.scale === 'log' ? Number((10 ** v).toPrecision(3)) : v;
-        return Math.min(c.max, Math.max(c.min, value));
-      }
-      return input.value;
-    };
-    input.addEventListener('input', () => {
-      if (output && c.kind === 'slider') output.textContent = num(read(), 3);
-    });
-    input.addEventListener('change', () => this.set(c.name, read()));
+    bindControl(this, c);
   }
 
-  /** Shows every control at its current value, and which ones the current choices use. */
   #showControls() {
-    for (const c of this.controls) {
-      const input = this.figure.querySelector(`[data-control="${c.name}"]`);
-      if (!input) continue;
-      const v = this.value(c.name);
-      if (c.kind === 'toggle') input.checked = Boolean(v);
-      else if (c.kind === 'slider') input.value = c.scale === 'log' ? Math.log10(v) : v;
-      else if (c.kind === 'select') input.value = v;
-      const output = input.parentElement.querySelector('output');
-      if (output && typeof v === 'number') output.textContent = num(v, 3);
-      if (c.dependsOn) {
-        // a value the labels do not name leaves the control unused: greyed out when the labels
-        // say how ('*'), hidden otherwise
-        const label = c.labels[this.value(c.dependsOn)];
-        input.disabled = !label;
-        input.closest('.control').hidden = !label && !('*' in c.labels);
-        input.parentElement.querySelector('label').textContent = label ?? c.labels['*'] ?? c.label;
-      }
-    }
+    showControls(this);
+  }
+
+  #controlError(c, text, detail) {
+    return showControlError(this.figure, c, text, detail);
   }
 
   /** A click on a chart marked data-sets="start" sets that control (not on a 3D surface). */

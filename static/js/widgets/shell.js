@@ -1,5 +1,5 @@
 // The parts of a widget's card that do not depend on its type: readouts, the summary line,
-// downloads and the PyTorch panel. Both the runtime and the older widget class use these.
+// downloads and the PyTorch panel.
 
 import { num, vec, toNumber } from './format.js';
 import { fetchApi } from './net.js';

@@ -1,15 +1,19 @@
 // One run streamed from the server: steps arrive in frames over Server-Sent Events.
 import { eventStream, busyText } from './net.js';
 
+// what most widgets draw; Adam's moment terms would triple every frame
+const FIELDS = 'params,loss,grad,grad_norm,lr';
+
 export class RunStream {
   /**
    * @param {string} api     base URL of the API, e.g. "/course/api"
    * @param {object} spec    the run spec (same JSON as POST /api/runs)
    * @param {object} options { keep: steps already known (a prefix that this run shares), onData, onDone, onError,
    *                          onBusy(text): the server is busy (text) or has answered after all (null),
-   *                          gate: a promise to wait for before connecting (the widget comes into view) }
+   *                          gate: a promise to wait for before connecting (the widget comes into view),
+   *                          fields: the step fields to send, when a widget draws others than most do }
    */
-  constructor(api, spec, { keep = [], gate = null, onData = () => {}, onDone = () => {}, onError = () => {}, onBusy = () => {} } = {}) {
+  constructor(api, spec, { keep = [], gate = null, fields = FIELDS, onData = () => {}, onDone = () => {}, onError = () => {}, onBusy = () => {} } = {}) {
     this.spec = spec;
     this.steps = keep.slice();
     this.status = null;
@@ -18,8 +22,7 @@ export class RunStream {
     this.onDone = onDone;
     this.onError = onError;
     const from = this.steps.length - 1;
-    // the widgets draw these; Adam's moment terms would triple every frame
-    this.url = `${api}/runs/stream?fields=params,loss,grad,grad_norm,lr&spec=${encodeURIComponent(JSON.stringify(spec))}`
+    this.url = `${api}/runs/stream?fields=${fields}&spec=${encodeURIComponent(JSON.stringify(spec))}`
       + (from >= 0 ? `&from=${from}` : '');
     this.closed = false;
     this.source = null;

@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class LrSweep {
     public static final int MAX_POINTS = 13;
+    /** The rates a sweep spans unless its request says otherwise. */
+    public static final double LR_MIN = 1e-4;
+    public static final double LR_MAX = 10;
     /** Steps one sweep may run in total. */
     public static final long MAX_WORK = 500_000;
 
@@ -97,12 +100,12 @@ public final class LrSweep {
             optimizers.add(name);
         }
         Range lrRange = Range.aboveUpTo(0, OptimizerType.MAX_LR);
-        double lo = (Double) ParamDef.number("lr_min", 1e-4, lrRange, "").read(json.get("lr_min"), "lr_min");
-        double hi = (Double) ParamDef.number("lr_max", 10, lrRange, "").read(json.get("lr_max"), "lr_max");
+        double lo = (Double) ParamDef.number("lr_min", LR_MIN, lrRange, "").read(json.get("lr_min"), "lr_min");
+        double hi = (Double) ParamDef.number("lr_max", LR_MAX, lrRange, "").read(json.get("lr_max"), "lr_max");
         if (hi <= lo) {
             throw new SpecException("lr_max", "must be greater than lr_min (" + lo + ")");
         }
-        int points = (Integer) ParamDef.integer("points", 13, Range.closed(2, MAX_POINTS), "").read(json.get("points"), "points");
+        int points = (Integer) ParamDef.integer("points", MAX_POINTS, Range.closed(2, MAX_POINTS), "").read(json.get("points"), "points");
         double tolerance = (Double) ParamDef.number("tolerance", 1e-3, Range.aboveUpTo(0, 1e6), "")
                 .read(json.get("tolerance"), "tolerance");
         // validate the base once with the first optimizer, so problem and stop errors name their fields

@@ -168,10 +168,10 @@ public final class Run implements Iterator<Step> {
         if (stop.gradNorm() != null && gradNorm < stop.gradNorm()) {
             return new Status(Status.CONVERGED, "grad_norm", t);
         }
-        if (t >= 1 && stop.lossChange() != null && Math.abs(loss - prevLoss) < stop.lossChange()) {
+        if (t >= 1 && stop.lossChange() != null && StopSpec.lossChange(loss, prevLoss) < stop.lossChange()) {
             return new Status(Status.CONVERGED, "loss_change", t);
         }
-        if (t >= 1 && stop.paramChange() != null && distance(x, prevX) < stop.paramChange()) {
+        if (t >= 1 && stop.paramChange() != null && StopSpec.paramChange(x, prevX) < stop.paramChange()) {
             return new Status(Status.CONVERGED, "param_change", t);
         }
         if (t >= stop.maxSteps()) {

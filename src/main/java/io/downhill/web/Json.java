@@ -33,11 +33,14 @@ final class Json {
      * are written as the strings "NaN", "Infinity", "-Infinity", which JSON cannot hold as numbers.
      */
     static void writeStep(JsonGenerator g, Step s) throws IOException {
-        writeStep(g, s, StepFields.ALL);
+        writeStep(g, s, null, StepFields.ALL);
     }
 
-    /** The step with only the chosen fields ({@code t} always), for clients that draw a few of them. */
-    static void writeStep(JsonGenerator g, Step s, StepFields fields) throws IOException {
+    /**
+     * The step with only the chosen fields ({@code t} always), for clients that draw a few of them;
+     * {@code previous} (null at step 0) gives the stopping measures, as the engine's rules compute them.
+     */
+    static void writeStep(JsonGenerator g, Step s, Step previous, StepFields fields) throws IOException {
         g.writeStartObject();
         g.writeNumberField("t", s.t());
         if (fields.has(StepFields.PARAMS)) {
@@ -62,6 +65,10 @@ final class Json {
             writeArray(g, "m_hat", s.mHat());
             writeArray(g, "v_hat", s.vHat());
             writeArray(g, "effective_lr", s.effectiveLr());
+        }
+        if (previous != null && fields.has(StepFields.MEASURES)) {
+            g.writeNumberField("loss_change", io.downhill.optim.StopSpec.lossChange(s.loss(), previous.loss()));
+            g.writeNumberField("param_change", io.downhill.optim.StopSpec.paramChange(s.params(), previous.params()));
         }
         g.writeEndObject();
     }

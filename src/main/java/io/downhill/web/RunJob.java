@@ -192,6 +192,7 @@ final class RunJob implements Job {
         private final Sink sink = new Sink();
         private final JsonGenerator g;
         private int offset;
+        private Step previous;
 
         StepEncoder(StepFields fields) {
             this.fields = fields;
@@ -208,7 +209,8 @@ final class RunJob implements Job {
         /** Encodes a step; its bytes are then {@code buffer()[offset() .. offset() + length())}. */
         void encode(Step s) throws IOException {
             sink.reset();
-            Json.writeStep(g, s, fields);
+            Json.writeStep(g, s, previous, fields);
+            previous = s;
             g.flush();
             offset = sink.size() > 0 && sink.array()[0] == ',' ? 1 : 0;
         }

@@ -14,7 +14,10 @@ record StepFields(int mask) {
     static final int LR = 16;
     static final int VELOCITY = 32;
     static final int ADAM = 64;
-    static final List<String> NAMES = List.of("params", "loss", "grad", "grad_norm", "lr", "velocity", "adam");
+    /** What the loss_change and param_change rules compare with their tolerances; only when asked for. */
+    static final int MEASURES = 128;
+    static final List<String> NAMES = List.of("params", "loss", "grad", "grad_norm", "lr", "velocity", "adam", "measures");
+    /** Every field but the stopping measures, which a run's own answer has never carried. */
     static final StepFields ALL = new StepFields(127);
 
     boolean has(int field) {

@@ -14,7 +14,10 @@ import java.util.Map;
  * {@code GET /api/widgets/runs?lesson=slug&widget=w2&state={…}}: the run specs of one widget of a
  * lesson for a state of its controls, built by the widget's type on the server, so the browser
  * never assembles a spec or checks a bound. A GET, so browsers and proxies cache it; it computes no
- * run, only specs, and answers with a 400 naming the field for any state the controls do not allow.
+ * run, only specs (a tuned race's sweep aside, admitted by its cost), and answers with a 400 naming
+ * the field for any state the controls do not allow. Besides {@code runs} it answers
+ * {@code requests}, the other calls the widget makes for the state, and {@code controls} when a
+ * range has moved with the state.
  */
 final class WidgetRunsApi {
     static final int MAX_STATE_CHARS = 4 * 1024;
@@ -36,15 +39,30 @@ final class WidgetRunsApi {
         Widgets.Block block = pages.widget(lesson, id).orElseThrow(() ->
                 ApiProblem.badRequest("widget", "lesson '" + lesson + "' has no widget " + id));
         Map<String, Object> state = state(ctx.queryParam("state"));
-        List<Map<String, Object>> runs;
+        Widgets.Prepared prepared;
+        Widgets.Answer ready = null;
         try {
-            runs = block.runs(state);
+            prepared = block.prepare(state);
+            if (prepared.work() == 0) {
+                // specs alone: written now, so a refused value is a 400 like any other
+                ready = prepared.answer();
+            }
         } catch (WidgetException e) {
             throw ApiProblem.badRequest(e.key(), e.getMessage());
         }
-        return new Compute.Planned(COST, c -> {
+        Widgets.Answer answered = ready;
+        return new Compute.Planned(COST + prepared.work(), c -> {
+            Widgets.Answer answer = answered != null ? answered : prepared.answer();
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("runs", answer.runs());
+            body.put("requests", answer.requests());
+            List<io.downhill.widget.Control> controls = answer.controls();
+            if (!controls.equals(block.shownControls())) {
+                // a range that follows another control moved: the page redraws its sliders
+                body.put("controls", controls);
+            }
             c.header("Cache-Control", RunApi.CACHE_CONTROL);
-            c.json(Map.of("runs", runs));
+            c.json(body);
         });
     }
 

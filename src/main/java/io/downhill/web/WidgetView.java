@@ -32,7 +32,7 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
     }
 
     public List<Control> controls() {
-        return block.controls();
+        return block.shownControls();
     }
 
     /** A slider's value as a person writes it: 0.05, 2, 1e-5. */
@@ -64,6 +64,11 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
     /** The runs of the block's own state, so the first Play needs no request but the stream. */
     public String runsJson() {
         return write(block.defaultRuns());
+    }
+
+    /** The other calls of the block's own state (a sweep, a gradient comparison), written by its type. */
+    public String requestsJson() {
+        return write(block.defaultRequests());
     }
 
     private static String write(Object value) {

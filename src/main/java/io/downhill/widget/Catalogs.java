@@ -14,6 +14,9 @@ import java.util.Map;
 public final class Catalogs {
     private Catalogs() {}
 
+    /** The longest function an author or a learner may write. */
+    static final int MAX_EXPRESSION = 500;
+
     private static final java.util.Map<String, String> LABELS = labels();
 
     /**
@@ -101,11 +104,24 @@ public final class Catalogs {
 
     /** The {@code expression:} key, or {@code fallback}; checked by the server's own parser. */
     static String expression(Fields f, String fallback) {
-        String text = f.text("expression", fallback, 500);
+        String text = f.text("expression", fallback, MAX_EXPRESSION);
         try {
             io.downhill.optim.expr.Expression.parse(text, 2);
         } catch (io.downhill.optim.expr.ExpressionException e) {
             throw new WidgetException("expression", "'expression' " + e.getMessage());
+        }
+        return text;
+    }
+
+    /**
+     * A function a learner typed, checked by the server's own parser; a typo is an error naming
+     * {@code field} whose message starts with its column ("column 26: unexpected ')'").
+     */
+    static String typedExpression(String text, int dimension, String field) {
+        try {
+            io.downhill.optim.expr.Expression.parse(text, dimension);
+        } catch (io.downhill.optim.expr.ExpressionException e) {
+            throw new WidgetException(field, e.getMessage());
         }
         return text;
     }

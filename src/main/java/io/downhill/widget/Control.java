@@ -8,7 +8,8 @@ import java.util.Map;
  * browser sends its value back; the browser never decides a bound.
  *
  * @param name      its id in the page ({@code data-control}) and in the state sent for runs
- * @param kind      {@code slider}, {@code select}, {@code toggle}, or {@code point} (set on a chart)
+ * @param kind      {@code slider}, {@code select}, {@code toggle}, {@code press} (a toggle drawn as a button),
+ *                  {@code text}, or {@code point} (set on a chart)
  * <p>Only a slider has {@code min}, {@code max}, {@code scale} and {@code step}; the rest are null.
  *
  * @param min       a slider's lowest value: the engine parameter's range intersected with the widget's
@@ -24,22 +25,36 @@ import java.util.Map;
  *                  no label there leaves this control unused
  * @param resets    controls whose values a change of this one drops, back to what the server picks
  *                  (a new function has its own start)
+ * @param text      a text box's button and checker (its value is sent when the button is pressed,
+ *                  not on every key; {@code max} is then its longest length); null for other kinds
  */
 public record Control(String name, String kind, String label, Double min, Double max, String scale, Double step,
                       Object value, List<Option> options, List<List<Double>> axes, String path, String hash,
-                      boolean live, String dependsOn, Map<String, String> labels, List<String> resets) {
+                      boolean live, String dependsOn, Map<String, String> labels, List<String> resets, TextBox text) {
 
     public record Option(String value, String label) {}
 
+    /**
+     * What a text box needs besides its value: its button's words, and the address (under the API)
+     * that checks a text before it is sent, answering {@code {valid, message}} (a typo is an
+     * answer there, not a refused request).
+     */
+    public record TextBox(String submit, String check) {}
+
     static Control slider(String name, String label, double[] bounds, double step, double value, String path, String hash) {
         return new Control(name, "slider", label, bounds[0], bounds[1], "linear", step, value, null, null, path, hash,
-                false, null, null, List.of());
+                false, null, null, List.of(), null);
     }
 
     /** A slider over a log10 scale: 100 steps per decade, each about 2.3%, which three significant digits show. */
     static Control logSlider(String name, String label, double[] bounds, double value, String path, String hash) {
-        return new Control(name, "slider", label, bounds[0], bounds[1], "log", 0.01, value, null, null, path, hash,
-                false, null, null, List.of());
+        return logSlider(name, label, bounds, 0.01, value, path, hash);
+    }
+
+    /** A slider over a log10 scale moving {@code step} in log10 at a time (0.1: ten steps per decade). */
+    static Control logSlider(String name, String label, double[] bounds, double step, double value, String path, String hash) {
+        return new Control(name, "slider", label, bounds[0], bounds[1], "log", step, value, null, null, path, hash,
+                false, null, null, List.of(), null);
     }
 
     static Control select(String name, String label, List<String> options, String value, String path, String hash) {
@@ -49,36 +64,60 @@ public record Control(String name, String kind, String label, Double min, Double
     /** A select whose options carry the widget's own names for them. */
     static Control namedSelect(String name, String label, List<Option> named, String value, String path, String hash) {
         return new Control(name, "select", label, null, null, null, null, value, named, null, path, hash,
-                false, null, null, List.of());
+                false, null, null, List.of(), null);
     }
 
+    /**
+     * A line of text sent when its button is pressed, such as a function to run on; the server
+     * checks it and a refusal is shown beside the box, not in place of the runs.
+     */
+    static Control text(String name, String label, String value, int maxLength, TextBox box, String path, String hash) {
+        return new Control(name, "text", label, null, (double) maxLength, null, null, value, null, null, path, hash,
+                false, null, null, List.of(), box);
+    }
+
+    /** A checkbox that only changes the view. */
     static Control toggle(String name, String label, boolean value, String hash) {
-        return new Control(name, "toggle", label, null, null, null, null, value, null, null, null, hash,
-                false, null, null, List.of());
+        return toggleSetting(name, label, value, null, hash);
+    }
+
+    /** A checkbox that changes what the server computes ({@code path}). */
+    static Control toggleSetting(String name, String label, boolean value, String path, String hash) {
+        return new Control(name, "toggle", label, null, null, null, null, value, null, null, path, hash,
+                false, null, null, List.of(), null);
+    }
+
+    /**
+     * A toggle drawn as a pressable button where the widget's template places it (with its icon);
+     * its words follow its value: {@code labels} maps "false" and "true" to them.
+     */
+    static Control press(String name, String label, String pressedLabel, boolean value, String path, String hash) {
+        return new Control(name, "press", label, null, null, null, null, value, null, null, path, hash,
+                false, null, Map.of("false", label, "true", pressedLabel), List.of(), null);
     }
 
     static Control point(String name, String label, double[] value, List<double[]> axes, String path, String hash) {
         List<List<Double>> bounds = axes.stream().map(a -> List.of(a[0], a[1])).toList();
         List<Double> start = java.util.Arrays.stream(value).boxed().toList();
         return new Control(name, "point", label, null, null, null, null, start, null, bounds, path, hash,
-                false, null, null, List.of());
+                false, null, null, List.of(), null);
     }
 
     /** The same control, forking a playing run when it changes. */
     Control forking() {
-        return new Control(name, kind, label, min, max, scale, step, value, options, axes, path, hash, true, dependsOn, labels, resets);
+        return new Control(name, kind, label, min, max, scale, step, value, options, axes, path, hash, true, dependsOn, labels, resets, text);
     }
 
     /** The same control, labelled by the value of another and unused where that value has no label. */
     Control labelledBy(String control, Map<String, String> byValue) {
         return new Control(name, kind, label, min, max, scale, step, value, options, axes, path, hash, live, control,
-                Map.copyOf(byValue), resets);
+                Map.copyOf(byValue), resets, text);
     }
 
     /** The same control, dropping the values of {@code others} when it changes. */
     Control resetting(String... others) {
         return new Control(name, kind, label, min, max, scale, step, value, options, axes, path, hash, live, dependsOn, labels,
-                List.of(others));
+                List.of(others), text);
     }
 
     /** The slider's position for a value: log10 of it on a log scale. */

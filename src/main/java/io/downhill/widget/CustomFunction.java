@@ -1,5 +1,7 @@
 package io.downhill.widget;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +50,38 @@ public record CustomFunction(String expression, double[] range, List<String> opt
             double[] start = f.numbers("start", new double[] {mid, mid}, 2, range[0], range[1]);
             return new CustomFunction(expression, range, optimizers, lr, start,
                     f.integer("max_steps", 300, 1, 5000));
+        }
+    
+        @Override
+        public List<Control> controls(CustomFunction s, Shared shared) {
+            return List.of(
+                    Control.text("expression", "f(x, y) =", s.expression(), Catalogs.MAX_EXPRESSION,
+                            new Control.TextBox("Use this function", "expression?dimension=2"),
+                            "problem.expression", "f"),
+                    Control.point("start", "Start", s.start(), List.of(s.range(), s.range()), "start", "start"));
+        }
+
+        /** One run per optimizer, at its own rate, on the typed function over the square of {@code range}. */
+        @Override
+        public List<Map<String, Object>> runs(CustomFunction s, Shared shared, WidgetState state) {
+            String expression = Catalogs.typedExpression(state.text("expression", s.expression()), 2, "state.expression");
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (String name : s.optimizers()) {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("expression", expression);
+                problem.put("range", List.of(RunSpecs.list(s.range()), RunSpecs.list(s.range())));
+                Map<String, Object> optimizer = RunSpecs.named(name);
+                optimizer.put("lr", s.lr().get(name));
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("problem", problem);
+                run.put("start", RunSpecs.list(state.point("start", s.start())));
+                run.put("optimizer", optimizer);
+                run.put("stop", Map.of("max_steps", s.maxSteps()));
+                run.put("changes", List.of());
+                run.put("seed", 0);
+                runs.add(run);
+            }
+            return runs;
         }
     }
 }

@@ -116,7 +116,13 @@ public record WidgetState(Map<String, Object> values, List<Fork> forks) {
                 }
                 return s;
             }
-            case "toggle" -> {
+            case "text" -> {
+                if (!(v instanceof String s) || s.isBlank() || s.length() > c.max()) {
+                    throw new WidgetException(field, "must be a text of 1 to " + c.max().intValue() + " characters");
+                }
+                return s.strip();
+            }
+            case "toggle", "press" -> {
                 if (!(v instanceof Boolean b)) {
                     throw new WidgetException(field, "must be true or false");
                 }

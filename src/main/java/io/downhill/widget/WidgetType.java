@@ -25,9 +25,18 @@ public interface WidgetType<S extends WidgetSpec> {
     /** Reads the type's own keys; a bad value is a {@link WidgetException} naming its key. */
     S read(Fields fields);
 
-    /** Every control the page shows, in order; empty while a type's page still binds its own. */
+    /** Every control the page shows, in order, with the widest ranges any state may have. */
     default List<Control> controls(S spec, Shared shared) {
         return List.of();
+    }
+
+    /**
+     * The controls as they stand in a state, when a range follows another control's value (the rate
+     * map's learning rates follow κ); {@link #controls(WidgetSpec, Shared)} gives the widest, which
+     * every state is checked against.
+     */
+    default List<Control> controls(S spec, Shared shared, WidgetState state) {
+        return controls(spec, shared);
     }
 
     /**
@@ -37,4 +46,24 @@ public interface WidgetType<S extends WidgetSpec> {
     default List<Map<String, Object>> runs(S spec, Shared shared, WidgetState state) {
         return List.of();
     }
+
+    /**
+     * The other calls a state's page makes to the server, by name (a tuning sweep, a gradient
+     * comparison, a training stream): each is a path under the API and its query, written here so
+     * the browser only sends them; empty for a type whose runs are all it draws.
+     */
+    default Map<String, Request> requests(S spec, Shared shared, WidgetState state) {
+        return Map.of();
+    }
+
+    /** Work (in the engine's units, see {@code Work}) that {@link #runs} does beyond writing specs. */
+    default long work(S spec, Shared shared, WidgetState state) {
+        return 0;
+    }
+
+    /**
+     * A call to the API: {@code path} under it (e.g. {@code sweep}) and its query parameters; a
+     * value that is not text travels as JSON.
+     */
+    record Request(String path, Map<String, Object> query) {}
 }

@@ -19,19 +19,44 @@ public final class Widgets {
             return shared.predict();
         }
 
+        /** The controls every state is checked against. */
         public List<Control> controls() {
             return controlsOf(type, spec, shared);
         }
 
+        /** The controls as the page opens with them: the block's own state. */
+        public List<Control> shownControls() {
+            return answer(WidgetState.defaults(controls())).controls();
+        }
+
         /** The runs of a state the browser sent; see {@link WidgetState#read}. */
         public List<Map<String, Object>> runs(Map<String, Object> state) {
-            List<Control> controls = controls();
-            return runsOf(type, spec, shared, WidgetState.read(state, controls, maxSteps()));
+            return answer(state).runs();
         }
 
         /** The runs the block opens with. */
         public List<Map<String, Object>> defaultRuns() {
-            return runsOf(type, spec, shared, WidgetState.defaults(controls()));
+            return answer(WidgetState.defaults(controls())).runs();
+        }
+
+        /** The other calls the block's page makes as it opens. */
+        public Map<String, WidgetType.Request> defaultRequests() {
+            return answer(WidgetState.defaults(controls())).requests();
+        }
+
+        /** Everything the page needs for a state the browser sent: its runs and its other calls. */
+        public Answer answer(Map<String, Object> state) {
+            return prepare(state).answer();
+        }
+
+        /** A state the browser sent, checked, with the work its runs take to find, before any is done. */
+        public Prepared prepare(Map<String, Object> json) {
+            WidgetState state = WidgetState.read(json, controls(), maxSteps());
+            return new Prepared(workOf(type, spec, shared, state), () -> answer(state));
+        }
+
+        private Answer answer(WidgetState state) {
+            return answerOf(type, spec, shared, state);
         }
 
         /** The longest run the widget asks for, the bound of a fork's step. */
@@ -66,8 +91,22 @@ public final class Widgets {
         return type.controls(type.specClass().cast(spec), shared);
     }
 
-    private static <S extends WidgetSpec> List<Map<String, Object>> runsOf(WidgetType<S> type, WidgetSpec spec, Shared shared,
-                                                                          WidgetState state) {
-        return type.runs(type.specClass().cast(spec), shared, state);
+    /** A state's runs, the page's other calls, and the controls as they stand in it. */
+    public record Answer(List<Map<String, Object>> runs, Map<String, WidgetType.Request> requests, List<Control> controls) {}
+
+    /** A checked state: the work finding its runs takes (a tuning sweep, say; 0 for specs alone), and how to find them. */
+    public record Prepared(long work, java.util.function.Supplier<Answer> finder) {
+        public Answer answer() {
+            return finder.get();
+        }
+    }
+
+    private static <S extends WidgetSpec> Answer answerOf(WidgetType<S> type, WidgetSpec spec, Shared shared, WidgetState state) {
+        S s = type.specClass().cast(spec);
+        return new Answer(type.runs(s, shared, state), type.requests(s, shared, state), type.controls(s, shared, state));
+    }
+
+    private static <S extends WidgetSpec> long workOf(WidgetType<S> type, WidgetSpec spec, Shared shared, WidgetState state) {
+        return type.work(type.specClass().cast(spec), shared, state);
     }
 }

@@ -160,6 +160,42 @@ class WidgetBrowserTest {
                 .isEqualTo("Paused at step 25.");
     }
 
+    /** Opens a fixture lesson at an address written the way the widgets' own scripts wrote it before the runtime. */
+    private void openAt(String lesson, String hash, long widgets) {
+        driver.get("about:blank");
+        driver.get(server.url("/lessons/" + lesson) + "#" + hash);
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(widgets));
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Object> spec(String widget, int run) {
+        return (java.util.Map<String, Object>) js("return document.getElementById(arguments[0]).widget.specs[arguments[1]]", widget, run);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void linksWrittenBeforeTheRuntimeStillRestoreTheirWidgets() {
+        openAt("batches", "w1.batch=32&w1.lr=0.05&w1.epochs=1&w1.t=7", 2);
+        wait.until(d -> iteration("w1") == 7);
+        assertThat(((java.util.Map<String, Object>) spec("w1", 2).get("problem")).get("batch_size")).isEqualTo(32L);
+        assertThat(((Number) ((java.util.Map<String, Object>) spec("w1", 0).get("optimizer")).get("lr")).doubleValue()).isEqualTo(0.05);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-control='epochs']")).isSelected()).isTrue();
+
+        openAt("stopping", "w1.lr=0.1&w1.grad_norm=0.01", 1);
+        assertThat(((Number) ((java.util.Map<String, Object>) spec("w1", 0).get("optimizer")).get("lr")).doubleValue()).isEqualTo(0.1);
+        assertThat(((Number) js("return document.getElementById('w1').widget.grad_norm")).doubleValue()).isEqualTo(0.01);
+
+        openAt("custom", "w1.f=x%5E2%20%2B%203*y%5E2&w1.start=1,-1&w3.start=0.5,0.5", 3);
+        assertThat(spec("w1", 0).get("problem").toString()).contains("expression=x^2 + 3*y^2");
+        assertThat(spec("w1", 1).get("start").toString()).isEqualTo("[1, -1]");
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-control='expression']")).getAttribute("value")).isEqualTo("x^2 + 3*y^2");
+        assertThat(spec("w3", 0).get("start").toString()).isEqualTo("[0.5, 0.5]");
+
+        openAt("gallery", "w4.start=2,1", 4);
+        assertThat(spec("w4", 4).get("start").toString()).isEqualTo("[2, 1]");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     @Test
     void descent1dRollsIntoAValleyAndSaysWhich() {
         String w = "w1";
