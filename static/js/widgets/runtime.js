@@ -109,21 +109,36 @@ export class Runtime {
   /** Runs again from step 0 with the current values. */
   async restart() {
     const ticket = ++this.ticket;
+    // the old values' runs stop now, not when the new ones arrive: their late steps would draw on
+    // the new charts (a line from the old start); a Play pressed meanwhile plays the new runs
+    this.playWhenReady = this.playWhenReady || this.player.playing;
+    this.player.hold();
+    this.restarting = true;
     let specs;
     try {
       specs = await this.#fetchRuns();
     } catch (error) {
-      if (ticket === this.ticket) this.setSummary(`The run could not start: ${error.message}`, true);
+      if (ticket === this.ticket) {
+        this.restarting = false;
+        this.playWhenReady = false;
+        this.setSummary(`The run could not start: ${error.message}`, true);
+      }
       return;
     }
     if (ticket !== this.ticket) return;
     this.specs = specs;
     await this.module.charts(this);
+    if (ticket !== this.ticket) return;
     this.#bindClicks();
     this.player.setRuns(specs);
+    this.restarting = false;
     this.writeHash();
     this.setSummary('Press Play to start the run.');
     this.pytorch.refresh();
+    if (this.playWhenReady) {
+      this.playWhenReady = false;
+      this.#play();
+    }
   }
 
   async #fork(c, v) {
@@ -297,11 +312,9 @@ export class Runtime {
   #bindPlayback() {
     const on = (action, handler) => this.figure.querySelector(`[data-action="${action}"]`)?.addEventListener('click', handler);
     on('play', () => {
-      if (!this.player.playing) {
-        performance.mark(`${this.id}-play`);
-        this.firstPointPending = true;
-      }
-      this.player.toggle();
+      if (this.restarting) this.playWhenReady = !this.playWhenReady;
+      else if (this.player.playing) this.player.pause();
+      else this.#play();
     });
     on('step', () => this.player.stepOnce());
     on('reset', () => { this.player.pause(); this.player.goTo(0); this.writeHash(); });
@@ -314,6 +327,12 @@ export class Runtime {
       this.player.speed = Number(speed.value);
       speed.parentElement.querySelector('output').textContent = `${speed.value}/s`;
     });
+  }
+
+  #play() {
+    performance.mark(`${this.id}-play`);
+    this.firstPointPending = true;
+    this.player.play();
   }
 
   #download(kind) {

@@ -172,6 +172,60 @@ class WidgetBrowserTest {
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
+    /** Runs requests answer late, as on a slow network: a learner can press Play before the new runs arrive. */
+    private void slowRunRequests() {
+        js("const f = window.fetch; window.fetch = (u, o) => String(u).includes('state=')"
+                + " ? new Promise((r) => setTimeout(r, 700)).then(() => f(u, o)) : f(u, o);");
+    }
+
+    /** Clicks a chart where its axes read (x, y), as a mouse would. */
+    private void clickChartAt(String widget, String chart, double x, double y) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> at = (java.util.List<Number>) js("""
+                const el = document.querySelector(arguments[0]);
+                el.scrollIntoView({ block: 'center' });
+                const fl = el._fullLayout;
+                const box = el.getBoundingClientRect();
+                return [box.left + fl._size.l + fl.xaxis.l2p(arguments[1]), box.top + fl._size.t + fl.yaxis.l2p(arguments[2])];
+                """, "#" + widget + " [data-chart='" + chart + "']", x, y);
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToLocation(at.get(0).intValue(), at.get(1).intValue()).click().perform();
+    }
+
+    @Test
+    void aNewStartPointIsWhereTheDrawingStartsEvenWhenPlayIsPressedAtOnce() {
+        String w = "w1";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        slowRunRequests();
+        // the double well near x = -1.87, whose loss there is about -0.15 (from 1.8 it is about 2.4)
+        double y = ((Number) js("const c = document.querySelector('#w1 [data-chart=curve]').data[0];"
+                + " const i = c.x.findIndex((x) => x >= -1.87); return c.y[i];")).doubleValue();
+        clickChartAt(w, "curve", -1.87, y);
+        play(w);
+        wait.until(d -> ((Number) js("return document.getElementById('w1').widget.specs[0].start[0]")).doubleValue() < 0);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> drawn = (java.util.Map<String, Object>) js("""
+                const w = document.getElementById('w1').widget;
+                const steps = w.player.runs[0].steps;
+                const curve = document.querySelector('#w1 [data-chart=curve]').data;
+                const loss = document.querySelector('#w1 [data-chart=loss]').data[0];
+                return { start: w.specs[0].start[0], steps: steps.length, first: steps[0].loss, last: steps[steps.length - 1].params[0],
+                         visited: curve[2].x.length, visitedX: curve[2].x[0], lossPoints: loss.x.length, lossY: loss.y[0],
+                         ball: curve[4].x.length === 1 ? curve[4].x[0] : null };
+                """);
+        double start = ((Number) drawn.get("start")).doubleValue();
+        assertThat(start).isCloseTo(-1.87, org.assertj.core.data.Offset.offset(0.05));
+        // the drawing starts at the new point, not with a line from the old start 1.8
+        assertThat(((Number) drawn.get("visitedX")).doubleValue()).isEqualTo(start);
+        assertThat(((Number) drawn.get("lossY")).doubleValue()).isEqualTo(((Number) drawn.get("first")).doubleValue()).isLessThan(0);
+        assertThat(drawn.get("visited")).isEqualTo(drawn.get("steps"));
+        assertThat(drawn.get("lossPoints")).isEqualTo(drawn.get("steps"));
+        assertThat(((Number) drawn.get("ball")).doubleValue()).isEqualTo(((Number) drawn.get("last")).doubleValue());
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     @Test
     void lrCompareShowsThreeRunsAndTheirStatus() {
         String w = "w3";
