@@ -91,6 +91,30 @@ class WidgetBrowserTest {
         assertThat(found).containsExactly("log", "linear", "linear", 0.5, 0.25);
     }
 
+    @Test
+    void aRunStillExplodingWhenItsStepsRunOutIsShownAsDiverging() {
+        // "A practical recipe": lr 0.21 on the valley ½(x² + 10y²) reaches 9.5e8 from 13 in 100 steps
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> words = (java.util.List<Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                const api = document.getElementById('w3').dataset.api;
+                const spec = (lr) => JSON.stringify({ problem: { name: 'ill-conditioned' }, start: [-4, 1],
+                  optimizer: { name: 'sgd', lr }, stop: { max_steps: 100 } });
+                const run = (lr) => fetch(`${api}/runs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: spec(lr) })
+                  .then((r) => r.json());
+                Promise.all([import(site.replace('site.js', 'widgets/board.js')), import(site.replace('site.js', 'widgets/shell.js')),
+                  run(0.21), run(0.15)])
+                  .then(([board, shell, exploding, fine]) => done([
+                    board.endedWords(exploding.status), shell.describeRun(exploding, 'SGD with lr 0.21'),
+                    board.endedWords(fine.status)]))
+                  .catch((e) => done(String(e)));
+                """);
+        assertThat(words).containsExactly("diverging: loss rose from 13 to 9.5e+8",
+                "SGD with lr 0.21 was diverging after 100 steps: loss rose from 13 to 9.5e+8",
+                "ran all 100 steps");
+    }
+
     private void play(String widget) {
         WebElement b = button(widget, "play");
         b.click();
