@@ -115,6 +115,50 @@ class WidgetBrowserTest {
                 "ran all 100 steps");
     }
 
+    /** Pairs of tick labels, on one axis of any chart of the page, whose boxes overlap. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> crowdedTickLabels() {
+        return (java.util.List<String>) js("""
+                const crowded = [];
+                for (const chart of document.querySelectorAll('figure[data-widget] .js-plotly-plot')) {
+                  for (const axis of chart.querySelectorAll('.xaxislayer-above, .yaxislayer-above')) {
+                    const boxes = [...axis.querySelectorAll('text')].map((t) => [t.textContent, t.getBoundingClientRect()])
+                      .filter(([, b]) => b.width > 0);
+                    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                      const [a, b] = [boxes[i][1], boxes[j][1]];
+                      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+                        crowded.push(`${chart.closest('figure').id} ${chart.dataset.chart}: ${boxes[i][0]} / ${boxes[j][0]}`);
+                      }
+                    }
+                  }
+                }
+                return crowded;
+                """);
+    }
+
+    @Test
+    void logAxesLabelDecadesWithoutCrowding() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> dticks = (java.util.List<Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                import(site.replace('site.js', 'widgets/log-ticks.js')).then((m) => done([
+                  m.logDtick(0.5, 300) ?? 'auto', m.logDtick(2, 270), m.logDtick(2, 150), m.logDtick(13.6, 250), m.logDtick(40, 250)]))
+                  .catch((e) => done(String(e)));
+                """);
+        // under a decade Plotly's own numbers; two roomy decades 1, 2, 5; else every k-th decade
+        assertThat(dticks).containsExactly("auto", "D2", 1L, 2L, 5L);
+        // the empty loss charts before Play, then the loss falling over many decades
+        assertThat(crowdedTickLabels()).isEmpty();
+        play("w3");
+        wait.until(d -> button("w3", "play").getText().contains("Replay"));
+        assertThat(crowdedTickLabels()).isEmpty();
+        @SuppressWarnings("unchecked")
+        java.util.List<String> labels = (java.util.List<String>) js(
+                "return [...document.querySelectorAll('#w3 [data-chart=loss] .yaxislayer-above text')].map((t) => t.textContent)");
+        assertThat(labels).isNotEmpty().allMatch(l -> l.replace("\u200b", "").matches("1|10([−-]?\\d+)?"), "a decade");
+    }
+
     private void play(String widget) {
         WebElement b = button(widget, "play");
         b.click();
