@@ -17,8 +17,12 @@ export function logDtick(decades, length) {
   if (!(decades > 0) || !(length > 0)) return undefined;
   if (decades < 1) return undefined;
   if (decades <= 2 && length / decades >= ROOM_FOR_MINOR) return 'D2';
-  return Math.max(1, Math.ceil(decades * LABEL / length));
+  const least = decades * LABEL / length;
+  return NICE.find((k) => k >= least) ?? Math.ceil(least);
 }
+
+/** Decade steps that read well: 10^-40, 10^-80 rather than 10^-39, 10^-78. */
+const NICE = [1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 250, 500];
 
 /** Sets the dtick of every log axis of a drawn chart to what its range and size allow. */
 export function fitLogTicks(el, relayout) {
@@ -45,9 +49,12 @@ export function fitLogTicks(el, relayout) {
 const fitted = new WeakSet();
 const watched = new WeakSet();
 
-/** Keeps fitting the ticks of `el` after every redraw (new data, resize, relayout). */
-export function watchLogTicks(el, relayout) {
+/** Keeps fitting the ticks of `el` after every redraw (new data, resize, relayout), then runs `also`. */
+export function watchLogTicks(el, relayout, also = () => {}) {
   if (watched.has(el) || typeof el.on !== 'function') return;
   watched.add(el);
-  el.on('plotly_afterplot', () => fitLogTicks(el, relayout));
+  el.on('plotly_afterplot', () => {
+    fitLogTicks(el, relayout);
+    also();
+  });
 }

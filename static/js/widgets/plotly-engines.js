@@ -4,6 +4,7 @@
 // a ResizeObserver resizes them when the window narrows or a phone turns.
 
 import { watchLogTicks, fitLogTicks } from './log-ticks.js';
+import { drawKey, fitKey } from './chart-key.js';
 
 const THREE_D = new Set(['surface', 'scatter3d', 'mesh3d', 'cone', 'streamtube', 'isosurface', 'volume']);
 
@@ -77,9 +78,12 @@ function draw(name, el, data, ...rest) {
   if (!wants3d && !owner) {
     const done = method(base(), name)(el, data, ...rest);
     return done.then((drawn) => {
-      // log axes label decades only when their digits would crowd (log-ticks.js)
-      watchLogTicks(el, (chart, update) => call('relayout', chart, update));
-      fitLogTicks(el, (chart, update) => call('relayout', chart, update));
+      const relayout = (chart, update) => call('relayout', chart, update);
+      // a key above the plot instead of Plotly's legend (chart-key.js); log axes label decades
+      // only when their digits would crowd (log-ticks.js); both kept right after every redraw
+      drawKey(el, relayout);
+      watchLogTicks(el, relayout, () => fitKey(el, relayout));
+      fitLogTicks(el, relayout);
       return drawn;
     });
   }

@@ -159,6 +159,77 @@ class WidgetBrowserTest {
         assertThat(labels).isNotEmpty().allMatch(l -> l.replace("\u200b", "").matches("1|10([−-]?\\d+)?"), "a decade");
     }
 
+    /**
+     * For every multi-run chart of the page: whether its key sits above the plot area, its line
+     * patterns by name, and the lowest contrast of a line against the chart's background.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Object> keysAndLines() {
+        return (java.util.Map<String, Object>) js("""
+                const rgb = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return m.slice(0, 3); };
+                const probe = document.createElement('span');
+                document.body.append(probe);
+                const colour = (c) => { probe.style.color = ''; probe.style.color = c; return rgb(getComputedStyle(probe).color); };
+                const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+                  .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                const out = { overlaps: [], plotlyLegends: 0, dashes: {}, lowest: 99, lowestAt: '' };
+                for (const chart of document.querySelectorAll('figure[data-widget] .js-plotly-plot')) {
+                  out.plotlyLegends += chart.querySelectorAll('.legend').length;
+                  const key = chart.querySelector(':scope > .chart-key');
+                  const area = chart.querySelector('.nsewdrag');
+                  if (key && area && key.getBoundingClientRect().bottom > area.getBoundingClientRect().top + 0.5) {
+                    out.overlaps.push(chart.closest('figure').id + ' ' + chart.dataset.chart);
+                  }
+                  const bg = rgb(getComputedStyle(chart).backgroundColor);
+                  for (const t of chart.data.filter((t) => t.line?.color && (t.mode ?? 'lines').includes('lines') && t.name && t.showlegend !== false)) {
+                    out.dashes[chart.closest('figure').id + ' ' + chart.dataset.chart + ' ' + t.name] = t.line.dash ?? 'solid';
+                    const c = contrast(colour(t.line.color), bg);
+                    if (c < out.lowest) { out.lowest = c; out.lowestAt = chart.closest('figure').id + ' ' + t.name + ' ' + t.line.color; }
+                  }
+                }
+                probe.remove();
+                return out;
+                """);
+    }
+
+    @Test
+    void multiRunChartsHaveAKeyAboveThePlotAndLinesThatStayApart() {
+        play("w3");
+        play("w4");
+        wait.until(d -> button("w3", "play").getText().contains("Replay") && button("w4", "play").getText().contains("Replay"));
+        for (String theme : new String[] {"light", "dark"}) {
+            if (theme.equals("dark")) {
+                js("document.querySelector('.theme-toggle').click()");
+                wait.until(d -> "dark".equals(js("return document.documentElement.dataset.theme")));
+                sleep(1500);
+            }
+            java.util.Map<String, Object> seen = keysAndLines();
+            // no Plotly legend inside a plot, and no key reaching into one
+            assertThat(seen.get("plotlyLegends")).as(theme).isEqualTo(0L);
+            assertThat((java.util.List<Object>) seen.get("overlaps")).as(theme).isEmpty();
+            assertThat(driver.findElement(By.cssSelector("#w4 [data-chart=loss] .chart-key")).getText())
+                    .contains("SGD").contains("Momentum").contains("Adam");
+            assertThat(driver.findElement(By.cssSelector("#w3 [data-chart=loss] .chart-key")).getText()).contains("lr 0.5");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> dashes = (java.util.Map<String, Object>) seen.get("dashes");
+            // the two blues and the two oranges differ by their line pattern too
+            assertThat(dashes.get("w4 loss SGD")).isNotEqualTo(dashes.get("w4 loss Adam"));
+            assertThat(dashes.get("w4 loss Momentum")).isNotEqualTo(dashes.get("w4 loss Nesterov"));
+            assertThat(dashes.get("w4 contour SGD")).isEqualTo(dashes.get("w4 loss SGD"));
+            assertThat(((Number) seen.get("lowest")).doubleValue()).as(theme + " " + seen.get("lowestAt")).isGreaterThanOrEqualTo(3.0);
+        }
+        // later runs are drawn thinner, so the last one does not hide the others
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> widths = (java.util.List<Number>) js(
+                "return document.querySelector('#w4 [data-chart=contour]').data.filter((t) => t.mode === 'lines+markers').map((t) => t.line.width)");
+        assertThat(widths).hasSize(5);
+        for (int i = 1; i < widths.size(); i++) {
+            assertThat(widths.get(i).doubleValue()).isLessThan(widths.get(i - 1).doubleValue());
+        }
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     private void play(String widget) {
         WebElement b = button(widget, "play");
         b.click();
