@@ -585,6 +585,18 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void tableHeadersAndReadoutLabelsKeepTheCaseOfTheirMaths() {
+        driver.get(server.url("/lessons/gradients"));
+        wait.until(d -> d.findElements(By.cssSelector("#w1 [data-gradients] tbody tr")).size() == 3);
+        // the text as drawn: an upper-case transform would turn ∂f/∂x into ∂F/∂X
+        String head = driver.findElement(By.cssSelector("#w1 [data-gradients] thead")).getText();
+        assertThat(head).contains("∂f/∂x").contains("∂f/∂y").contains("f evaluations").doesNotContain("∂F");
+        Number transformed = (Number) js("return [...document.querySelectorAll('figure[data-widget] thead th, figure[data-widget] dt')]"
+                + ".filter((e) => getComputedStyle(e).textTransform !== 'none').length");
+        assertThat(transformed.intValue()).isZero();
+    }
+
+    @Test
     void landscapeTrapsMapsBasinsAndSwitchesTraps() {
         driver.get(server.url("/lessons/traps"));
         wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
