@@ -12,6 +12,7 @@ import { themeColours } from './theme.js';
 import * as charts from './charts.js';
 import * as shell from './shell.js';
 import { readAddress, writeAddress } from './address.js';
+import { Scrubber } from './scrubber.js';
 
 export class Runtime {
   constructor(figure, module) {
@@ -272,6 +273,8 @@ export class Runtime {
   #draw(t, reset) {
     this.module.draw(this, t, reset);
     shell.updateReadouts(this.figure, this.player, t);
+    // the step scrubber under the charts: created on the first draw, then follows the clock
+    (this.scrubber ??= new Scrubber(this.figure, this.player)).show(t);
     if (!this.player.playing) {
       clearTimeout(this.hashTimer);
       this.hashTimer = setTimeout(() => this.writeHash(), 150);

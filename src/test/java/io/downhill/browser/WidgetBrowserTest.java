@@ -383,6 +383,40 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theStepScrubberMovesEveryChartTheTableAndTheReadouts() {
+        String w = "w3";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        WebElement scrub = driver.findElement(By.cssSelector("#w3 .widget-scrubber input[type=range]"));
+        assertThat(driver.findElement(By.cssSelector("label[for='" + scrub.getAttribute("id") + "']")).getText()).isEqualTo("Step");
+        assertThat(scrub.getAttribute("max")).isEqualTo("60");
+        assertThat(scrub.getAttribute("value")).isEqualTo("60");
+        // from the keyboard, a step at a time
+        scrub.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        wait.until(d -> iteration(w) == 55);
+        for (int trace = 2; trace < 5; trace++) {
+            assertThat(points(w, "contour", trace)).isEqualTo(56);
+        }
+        for (int trace = 0; trace < 3; trace++) {
+            assertThat(points(w, "loss", trace)).isEqualTo(56);
+        }
+        // dragged back to step 20: the paths, the losses, the table and the readouts all show step 20
+        js("arguments[0].value = 20; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", scrub);
+        wait.until(d -> iteration(w) == 20);
+        assertThat(points(w, "contour", 3)).isEqualTo(21);
+        assertThat(points(w, "loss", 1)).isEqualTo(21);
+        assertThat(driver.findElement(By.cssSelector("#w3 [data-board] tbody tr td:nth-of-type(2)")).getText()).isEqualTo("20");
+        assertThat(driver.findElement(By.cssSelector("#w3 .widget-scrubber output")).getText()).isEqualTo("20 / 60");
+        assertThat(scrub.getAttribute("aria-valuetext")).isEqualTo("step 20 of 60");
+        // Play goes on from there
+        js("arguments[0].scrollIntoView({ block: 'center' })", button(w, "play"));
+        play(w);
+        wait.until(d -> iteration(w) > 20);
+        wait.until(d -> Long.parseLong(scrub.getAttribute("value")) > 20);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void downloadsGiveTheTrajectoryAsCsvAndJson() throws Exception {
         String w = "w3";
         play(w);
