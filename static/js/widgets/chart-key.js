@@ -56,13 +56,17 @@ export function drawKey(el, relayout) {
     li.append(sample(t), document.createTextNode(t.name));
     return li;
   }));
+  key.dataset.width = String(el._fullLayout?.width ?? '');
   relayout(el, { showlegend: false, 'margin.t': room(key) });
 }
 
-/** After any redraw (a resize wraps the key differently): keeps the plot area below the key. */
+/** After a redraw that changed the chart's width (the key wraps differently): keeps the plot area below the key. */
 export function fitKey(el, relayout) {
   const key = el.querySelector(':scope > .chart-key');
-  if (!key || !el._fullLayout) return;
+  const width = el._fullLayout?.width;
+  // measured only when the width changed, not on every frame of a playing run
+  if (!key || !width || key.dataset.width === String(width)) return;
+  key.dataset.width = String(width);
   const top = room(key);
   if (Math.abs((el.layout?.margin?.t ?? 0) - top) > 1) relayout(el, { 'margin.t': top });
 }

@@ -115,11 +115,12 @@ export function headTrace(colour) {
   };
 }
 
+/** A run's loss curve; `style` may set { dash, width } (paths.js gives each optimizer its pattern). */
 export function lossTrace(name, colour, style = {}) {
   return {
     type: 'scatter', mode: 'lines', name,
     x: [], y: [],
-    line: { color: colour, width: style.width ?? 2, dash: style.dash ?? pattern(colour).dash },
+    line: { color: colour, width: style.width ?? 2, dash: style.dash ?? 'solid' },
     hovertemplate: `${name}<br>step %{x}<br>loss %{y:.4g}<extra></extra>`,
   };
 }

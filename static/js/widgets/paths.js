@@ -3,6 +3,7 @@
 //   { contour, loss, drawn: [last step drawn per run], offset: index of the first path trace }
 
 import * as charts from './charts.js';
+import { pattern } from './theme.js';
 
 /** Plots the contour (with any underlays, e.g. a basin map), one path and head per series, and the loss traces. */
 export async function plot(view, land, series, underlays = []) {
@@ -20,7 +21,7 @@ export async function plot(view, land, series, underlays = []) {
     xaxis: { range: land.range[0], title: { text: 'x' } },
     yaxis: { range: land.range[1], title: { text: 'y' } },
   }), charts.config(`${view.id}-paths`));
-  await Plotly.react(view.loss, series.map((s, i) => charts.lossTrace(s.label, s.colour, { width: width(i, 2.4) })), charts.layout({
+  await Plotly.react(view.loss, series.map((s, i) => charts.lossTrace(s.label, s.colour, { width: width(i, 2.4), dash: pattern(s.colour).dash })), charts.layout({
     showlegend: true,
     xaxis: { title: { text: 'iteration' }, rangemode: 'tozero' },
     yaxis: { title: { text: 'loss' }, type: 'log', exponentformat: 'power' },
