@@ -1,5 +1,7 @@
 // The small table under multi-run widgets: one row per run, filled in as the clock moves.
 
+import { num } from './format.js';
+
 export class Board {
   /** @param widget the widget whose player holds the runs; @param tbody the table body to fill */
   constructor(widget, tbody) {
@@ -51,12 +53,21 @@ export class Board {
   }
 }
 
-/** How a run ended, as a learner reads it (the engine's reason ids are for programs). */
+/**
+ * How a run ended, as a learner reads it (the engine's reason ids are for programs). A run that ran
+ * out of steps while its loss was still exploding says so: the server marks it (status.diverging).
+ */
 export function endedWords(status) {
+  if (status.diverging) return `diverging: ${lossRose(status.diverging)}`;
   switch (status.reason) {
     case 'converged': return `converged (${(status.rule ?? '').replaceAll('_', ' ')})`;
     case 'diverged': return `diverged at step ${status.steps}`;
     case 'max-steps': return `ran all ${status.steps} steps`;
     default: return status.reason.replaceAll('-', ' ');
   }
+}
+
+/** "loss rose from 13 to 9.5e+8" */
+export function lossRose(diverging) {
+  return `loss rose from ${num(diverging.from, 3)} to ${num(diverging.to, 2)}`;
 }

@@ -4,6 +4,7 @@ import { themeColours } from './theme.js';
 import { toNumber } from './format.js';
 import { fetchJson } from './net.js';
 import { engines } from './plotly-engines.js';
+import { pattern } from './theme.js';
 
 /** Plotly's API; 3D traces load their bundle on first use, see plotly-engines.js. */
 export const plotly = () => engines;
@@ -29,7 +30,12 @@ export function layout(extra = {}) {
     font: { family: getComputedStyle(document.body).fontFamily, color: c.fg, size: 12 },
     margin: { l: 48, r: 12, t: 12, b: 40 },
     showlegend: false,
-    legend: { orientation: 'h', x: 0, y: 1.12, font: { size: 11 } },
+    // above the plot area, growing upwards into the margin Plotly widens for it: a legend inside
+    // the plot covered the first iterations of every run
+    legend: {
+      orientation: 'h', xref: 'container', x: 0.01, xanchor: 'left', y: 1.02, yanchor: 'bottom',
+      itemwidth: 30, font: { size: 11 }, bgcolor: 'rgba(0,0,0,0)',
+    },
     hoverlabel: { font: { family: 'inherit' } },
     ...extra,
     xaxis: { ...axis, ...(extra.xaxis ?? {}) },
@@ -85,12 +91,18 @@ export function minimaTrace(land) {
   };
 }
 
-export function pathTrace(name, colour, dash = 'solid') {
+/**
+ * A run's path: its colour's line pattern and marker (theme.js pattern) tell runs apart without
+ * colour; `style` may set { dash, width } (a later run drawn thinner, so it hides less).
+ */
+export function pathTrace(name, colour, style = {}) {
+  const own = typeof style === 'string' ? { dash: style } : style;
+  const p = pattern(colour);
   return {
     type: 'scatter', mode: 'lines+markers', name,
     x: [], y: [],
-    line: { color: colour, width: 2.2, dash },
-    marker: { color: colour, size: 4 },
+    line: { color: colour, width: own.width ?? 2.2, dash: own.dash ?? p.dash },
+    marker: { color: colour, size: Math.max(2.5, (own.width ?? 2.2) * 1.6), symbol: p.symbol },
     hovertemplate: `${name}<br>(%{x:.3f}, %{y:.3f})<extra></extra>`,
   };
 }
@@ -103,11 +115,12 @@ export function headTrace(colour) {
   };
 }
 
-export function lossTrace(name, colour) {
+/** A run's loss curve; `style` may set { dash, width } (paths.js gives each optimizer its pattern). */
+export function lossTrace(name, colour, style = {}) {
   return {
     type: 'scatter', mode: 'lines', name,
     x: [], y: [],
-    line: { color: colour, width: 2 },
+    line: { color: colour, width: style.width ?? 2, dash: style.dash ?? 'solid' },
     hovertemplate: `${name}<br>step %{x}<br>loss %{y:.4g}<extra></extra>`,
   };
 }

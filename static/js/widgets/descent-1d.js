@@ -55,13 +55,14 @@ function draw(w, t, reset) {
   const lossEl = w.figure.querySelector('[data-chart="loss"]');
   if (!land || !curveEl.data || !w.player.runs.length) return;
   const steps = w.player.runs[0].steps;
-  if (!steps.length) return;
   const upto = Math.min(t, steps.length - 1);
   if (reset || upto < w.local.drawn) {
+    // everything of the run drawn before goes, the ball too, even while the new run's steps are on their way
     w.local.drawn = -1;
-    Plotly.restyle(curveEl, { x: [[]], y: [[]] }, [2]);
+    Plotly.restyle(curveEl, { x: [[], [], []], y: [[], [], []] }, [2, 3, 4]);
     Plotly.restyle(lossEl, { x: [[]], y: [[]] }, [0]);
   }
+  if (!steps.length) return;
   if (upto > w.local.drawn) {
     const visited = charts.slice(steps, w.local.drawn, upto, (s) => [charts.finite(s.params[0]), charts.finite(s.loss)]);
     const loss = charts.slice(steps, w.local.drawn, upto, (s) => [s.t, charts.finite(s.loss)]);

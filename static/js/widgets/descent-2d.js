@@ -56,14 +56,15 @@ function draw(w, t, reset) {
   const lossEl = w.figure.querySelector('[data-chart="loss"]');
   if (!land || !contour.data || !w.player.runs.length) return;
   const steps = w.player.runs[0].steps;
-  if (!steps.length) return;
   const upto = Math.min(t, steps.length - 1);
   if (reset || upto < w.local.drawn) {
+    // the path drawn before goes, head too, even while the new run's steps are on their way
     w.local.drawn = -1;
     if (surface) Plotly.restyle(contour, { x: [[]], y: [[]], z: [[]] }, [1]);
-    else Plotly.restyle(contour, { x: [[]], y: [[]] }, [2]);
+    else Plotly.restyle(contour, { x: [[], []], y: [[], []] }, [2, 3]);
     Plotly.restyle(lossEl, { x: [[]], y: [[]] }, [0]);
   }
+  if (!steps.length) return;
   if (upto > w.local.drawn) {
     const xy = charts.slice(steps, w.local.drawn, upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
     // the axis and the floor from every step received, so points drawn now stay right later

@@ -3,24 +3,26 @@
 //   { contour, loss, drawn: [last step drawn per run], offset: index of the first path trace }
 
 import * as charts from './charts.js';
+import { pattern } from './theme.js';
 
 /** Plots the contour (with any underlays, e.g. a basin map), one path and head per series, and the loss traces. */
 export async function plot(view, land, series, underlays = []) {
   const Plotly = charts.plotly();
   view.offset = 2 + underlays.length;
+  // each later run a little thinner, so the last one drawn does not hide the ones under it
+  const width = (i, widest) => Math.max(1.2, widest - 0.3 * i);
   await Plotly.react(view.contour, [
     charts.contourTrace(land),
     ...underlays,
     charts.minimaTrace(land),
-    ...series.map((s) => charts.pathTrace(s.label, s.colour)),
+    ...series.map((s, i) => charts.pathTrace(s.label, s.colour, { width: width(i, 2.6) })),
     ...series.map((s) => charts.headTrace(s.colour)),
   ], charts.layout({
     xaxis: { range: land.range[0], title: { text: 'x' } },
     yaxis: { range: land.range[1], title: { text: 'y' } },
   }), charts.config(`${view.id}-paths`));
-  await Plotly.react(view.loss, series.map((s) => charts.lossTrace(s.label, s.colour)), charts.layout({
+  await Plotly.react(view.loss, series.map((s, i) => charts.lossTrace(s.label, s.colour, { width: width(i, 2.4), dash: pattern(s.colour).dash })), charts.layout({
     showlegend: true,
-    margin: { l: 48, r: 12, t: 36, b: 40 },
     xaxis: { title: { text: 'iteration' }, rangemode: 'tozero' },
     yaxis: { title: { text: 'loss' }, type: 'log', exponentformat: 'power' },
   }), charts.config(`${view.id}-loss`));

@@ -32,6 +32,15 @@ export class Player {
   }
 
   /**
+   * Stops the current runs where they are while the next ones are fetched: none of their steps
+   * plays or draws any more, so nothing of the old runs lands on charts drawn for the new ones.
+   */
+  hold() {
+    this.pause();
+    this.runs.forEach((run) => run.close());
+  }
+
+  /**
    * Replaces run i by a run that shares its first `at` steps (a mid-run change, by default at the
    * clock's step): the steps before it are kept, the server replays the rest, and the clock stays.
    */

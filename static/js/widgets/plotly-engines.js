@@ -3,6 +3,9 @@
 // graphs, so every call goes to the bundle that drew the element. Charts also follow their box:
 // a ResizeObserver resizes them when the window narrows or a phone turns.
 
+import { watchLogTicks, fitLogTicks } from './log-ticks.js';
+import { drawKey, fitKey } from './chart-key.js';
+
 const THREE_D = new Set(['surface', 'scatter3d', 'mesh3d', 'cone', 'streamtube', 'isosurface', 'volume']);
 
 /** Elements drawn by (or moving to) the 3D bundle: element -> promise of the Plotly that owns it. */
@@ -72,7 +75,18 @@ function draw(name, el, data, ...rest) {
   const wants3d = traces.some((t) => THREE_D.has(t?.type));
   const owner = owners.get(el);
   watchSize(el);
-  if (!wants3d && !owner) return method(base(), name)(el, data, ...rest);
+  if (!wants3d && !owner) {
+    const done = method(base(), name)(el, data, ...rest);
+    return done.then((drawn) => {
+      const relayout = (chart, update) => call('relayout', chart, update);
+      // a key above the plot instead of Plotly's legend (chart-key.js); log axes label decades
+      // only when their digits would crowd (log-ticks.js); both kept right after every redraw
+      drawKey(el, relayout);
+      watchLogTicks(el, relayout, () => fitKey(el, relayout));
+      fitLogTicks(el, relayout);
+      return drawn;
+    });
+  }
   const before = owner ?? Promise.resolve(base());
   const drawn = before.then(async (engine) => {
     const next = wants3d ? await load3d() : base();

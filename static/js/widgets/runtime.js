@@ -14,6 +14,7 @@ import * as charts from './charts.js';
 import * as shell from './shell.js';
 import { readAddress, writeAddress } from './address.js';
 import { bindControl, showControls, showControlError } from './controls.js';
+import { Scrubber } from './scrubber.js';
 
 export class Runtime {
   constructor(figure, module) {
@@ -147,12 +148,21 @@ export class Runtime {
 
   async #restart(values) {
     const ticket = ++this.ticket;
+    // the old values' runs stop now, not when the new ones arrive: their late steps would draw on
+    // the new charts (a line from the old start); a Play pressed meanwhile plays the new runs
+    this.playWhenReady = this.playWhenReady || this.player.playing;
+    this.player.hold();
+    this.restarting = true;
     let answer;
     try {
       answer = await this.#fetchRuns(values, []);
     } catch (error) {
-      if (ticket === this.ticket && !(error.field?.startsWith('state.') && this.#controlError(this.control(error.field.slice(6)), null, error.detail))) {
-        this.setSummary(`The run could not start: ${error.message}`, true);
+      if (ticket === this.ticket) {
+        this.restarting = false;
+        this.playWhenReady = false;
+        if (!(error.field?.startsWith('state.') && this.#controlError(this.control(error.field.slice(6)), null, error.detail))) {
+          this.setSummary(`The run could not start: ${error.message}`, true);
+        }
       }
       return error;
     }
@@ -167,14 +177,22 @@ export class Runtime {
     try {
       await this.module.charts(this);
     } catch (error) {
+      this.restarting = false;
+      this.playWhenReady = false;
       this.setSummary(`The chart could not be drawn: ${error.message}`, true);
       return error;
     }
+    if (ticket !== this.ticket) return null;
     this.#bindClicks();
     this.player.setRuns(specs);
+    this.restarting = false;
     this.writeHash();
     this.#waiting();
     this.pytorch.refresh();
+    if (this.playWhenReady) {
+      this.playWhenReady = false;
+      this.#play();
+    }
     return null;
   }
 
@@ -343,6 +361,8 @@ export class Runtime {
   #draw(t, reset) {
     this.module.draw(this, t, reset);
     shell.updateReadouts(this.figure, this.player, t);
+    // the step scrubber under the charts: created on the first draw, then follows the clock
+    (this.scrubber ??= new Scrubber(this.figure, this.player)).show(t);
     if (!this.player.playing) {
       clearTimeout(this.hashTimer);
       this.hashTimer = setTimeout(() => this.writeHash(), 150);
@@ -383,11 +403,9 @@ export class Runtime {
   #bindPlayback() {
     const on = (action, handler) => this.figure.querySelector(`[data-action="${action}"]`)?.addEventListener('click', handler);
     on('play', () => {
-      if (!this.player.playing) {
-        performance.mark(`${this.id}-play`);
-        this.firstPointPending = true;
-      }
-      this.player.toggle();
+      if (this.restarting) this.playWhenReady = !this.playWhenReady;
+      else if (this.player.playing) this.player.pause();
+      else this.#play();
     });
     on('step', () => this.player.stepOnce());
     on('reset', () => { this.player.pause(); this.player.goTo(0); this.writeHash(); });
@@ -400,6 +418,12 @@ export class Runtime {
       this.player.speed = Number(speed.value);
       speed.parentElement.querySelector('output').textContent = `${speed.value}/s`;
     });
+  }
+
+  #play() {
+    performance.mark(`${this.id}-play`);
+    this.firstPointPending = true;
+    this.player.play();
   }
 
   #download(kind) {

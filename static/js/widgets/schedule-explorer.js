@@ -51,6 +51,15 @@ async function plot(w) {
   w.local.drawn = [-1, -1];
   w.local.board = w.local.board ?? new Board(w, w.figure.querySelector('[data-board] tbody'));
   w.local.board.build([{ label: 'Schedule', colour: accent }, { label: 'Constant lr', colour: c.faint }]);
+  // the table reads what the loss chart draws: near the floor the losses themselves differ only
+  // in the fourth digit, their distances to it by orders of magnitude
+  const head = w.figure.querySelector('[data-loss-head]');
+  if (head) head.textContent = least === null ? 'loss' : 'loss − least';
+}
+
+/** A run's loss at a step as the loss chart shows it: above the least loss on a data problem. */
+function lossWords(w, loss) {
+  return w.local.floor === null ? num(toNumber(loss), 3) : num(excess(w, loss), 2);
 }
 
 function draw(w, t, reset) {
@@ -75,7 +84,7 @@ function draw(w, t, reset) {
     }
   }
   if (w.specs[0].schedule.name === 'plateau') markCuts(w, lrChart, t);
-  w.local.board.fill(t, (i, step) => [num(step.lr, 3), String(step.t), num(toNumber(step.loss), 3), w.local.board.statusAt(i, t)]);
+  w.local.board.fill(t, (i, step) => [num(step.lr, 3), String(step.t), lossWords(w, step.loss), w.local.board.statusAt(i, t)]);
 }
 
 /** Where reduce-on-plateau cut the lr, and the patience window of bad steps that led to it. */
@@ -105,7 +114,17 @@ function summary(w) {
   const la = toNumber(a.steps[a.steps.length - 1].loss);
   const lb = toNumber(b.steps[b.steps.length - 1].loss);
   const better = la < lb ? 'the schedule ends lower' : (la > lb ? 'the constant rate ends lower' : 'both end level');
-  return `${w.describeRun(0, 'With the schedule')}; ${w.describeRun(1, 'with a constant lr')}: ${better}.`;
+  const calm = (run) => run.status?.reason !== 'diverged' && !run.status?.diverging;
+  if (w.local.floor === null || !calm(a) || !calm(b)) {
+    return `${w.describeRun(0, 'With the schedule')}; ${w.describeRun(1, 'with a constant lr')}: ${better}.`;
+  }
+  // on a data problem, the distances to the least loss, as the chart draws them
+  const ea = excess(w, la);
+  const eb = excess(w, lb);
+  const ratio = Math.max(ea, eb) / Math.min(ea, eb);
+  const closer = ratio >= 2 ? ` (${ratio >= 10 ? `about ${num(ratio, 2)}` : num(ratio, 2)} times closer to the least loss)` : '';
+  return `With the schedule the loss ends ${num(ea, 2)} above the least loss ${num(w.local.floor, 4)} after ${a.status.steps} steps; `
+    + `with a constant lr, ${num(eb, 2)} above it after ${b.status.steps} steps: ${better}${closer}.`;
 }
 
 export default { charts: plot, draw, summary, label };

@@ -3,6 +3,7 @@
 
 import { num, vec, toNumber } from './format.js';
 import { fetchApi } from './net.js';
+import { lossRose } from './board.js';
 
 /** Fills the iteration, loss, position, gradient and lr readouts from run 0 at step t. */
 export function updateReadouts(figure, player, t) {
@@ -55,6 +56,7 @@ export function describeRun(run, label) {
   if (!status || !last) return `${label}: no result`;
   const loss = num(toNumber(last.loss), 3);
   if (status.reason === 'diverged') return `${label} diverged after ${status.steps} steps (loss ${loss})`;
+  if (status.diverging) return `${label} was diverging after ${status.steps} steps: ${lossRose(status.diverging)}`;
   if (status.reason === 'converged') return `${label} converged to loss ${loss} in ${status.steps} steps`;
   return `${label} reached loss ${loss} in ${status.steps} steps`;
 }

@@ -44,6 +44,8 @@ export class RunStream {
 
   /** Handles one event; true once the run is complete. */
   #event(name, data) {
+    // a closed run's last chunk may still hold events: they belong to a run no one draws any more
+    if (this.closed) return true;
     if (name === 'frame') {
       const { steps } = JSON.parse(data);
       for (const step of steps) {

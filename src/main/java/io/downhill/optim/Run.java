@@ -25,10 +25,17 @@ import java.util.NoSuchElementException;
  * <p>Divergence: "non-finite" when the loss, a parameter or a gradient entry is NaN or infinite;
  * "loss-exploded" when |L_t| > 1e12 · max(|L_0|, 1) (the absolute value, so a run heading to −∞ on
  * a saddle counts too). The diverged step itself is included.
+ *
+ * <p>A run that explodes more slowly can run out of steps first, its loss still finite and below
+ * that bound, e.g. 9.5e8 from 13. It ends with "max-steps", marked as diverging when its last loss
+ * is at least {@link #DIVERGING} · max(|L_0|, 1) and still rising (|L_T| > |L_{T−1}|), so a page
+ * can say so instead of "ran all its steps".
  */
 public final class Run implements Iterator<Step> {
     /** Loss growth, relative to max(|L_0|, 1), that counts as divergence. */
     public static final double EXPLODED = 1e12;
+    /** Loss growth, relative to max(|L_0|, 1), of a run still rising at its last step, that counts as diverging. */
+    public static final double DIVERGING = 1e3;
 
     private final Problem problem;
     private final GradientOracle oracle;
@@ -48,6 +55,7 @@ public final class Run implements Iterator<Step> {
     private double lr;
     private double prevLoss;
     private double lossScale;
+    private double firstLoss;
     private Status status;
 
     private Run(RunSpec spec) {
@@ -108,6 +116,7 @@ public final class Run implements Iterator<Step> {
         double loss = problem.value(x);
         if (t == 0) {
             lossScale = Math.max(Math.abs(loss), 1);
+            firstLoss = loss;
         } else {
             schedule.observe(t, loss);
         }
@@ -175,9 +184,16 @@ public final class Run implements Iterator<Step> {
             return new Status(Status.CONVERGED, "param_change", t);
         }
         if (t >= stop.maxSteps()) {
-            return new Status(Status.MAX_STEPS, null, t);
+            return new Status(Status.MAX_STEPS, null, t, diverging(loss));
         }
         return null;
+    }
+
+    /** For the last step of a run: its losses if it was still rising far above its start, else null. */
+    private Status.Diverging diverging(double loss) {
+        boolean far = Math.abs(loss) >= DIVERGING * lossScale;
+        boolean rising = t >= 1 && Math.abs(loss) > Math.abs(prevLoss);
+        return far && rising ? new Status.Diverging(firstLoss, loss) : null;
     }
 
     private static double[] copy(double[] a) {

@@ -80,6 +80,13 @@ final class Json {
             g.writeStringField("rule", status.rule());
         }
         g.writeNumberField("steps", status.steps());
+        if (status.diverging() != null) {
+            // only on a run that ran out of steps while exploding, so every other run's bytes stay as they were
+            g.writeObjectFieldStart("diverging");
+            g.writeNumberField("from", status.diverging().from());
+            g.writeNumberField("to", status.diverging().to());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -91,6 +91,145 @@ class WidgetBrowserTest {
         assertThat(found).containsExactly("log", "linear", "linear", 0.5, 0.25);
     }
 
+    @Test
+    void aRunStillExplodingWhenItsStepsRunOutIsShownAsDiverging() {
+        // "A practical recipe": lr 0.21 on the valley ½(x² + 10y²) reaches 9.5e8 from 13 in 100 steps
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> words = (java.util.List<Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                const api = document.getElementById('w3').dataset.api;
+                const spec = (lr) => JSON.stringify({ problem: { name: 'ill-conditioned' }, start: [-4, 1],
+                  optimizer: { name: 'sgd', lr }, stop: { max_steps: 100 } });
+                const run = (lr) => fetch(`${api}/runs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: spec(lr) })
+                  .then((r) => r.json());
+                Promise.all([import(site.replace('site.js', 'widgets/board.js')), import(site.replace('site.js', 'widgets/shell.js')),
+                  run(0.21), run(0.15)])
+                  .then(([board, shell, exploding, fine]) => done([
+                    board.endedWords(exploding.status), shell.describeRun(exploding, 'SGD with lr 0.21'),
+                    board.endedWords(fine.status)]))
+                  .catch((e) => done(String(e)));
+                """);
+        assertThat(words).containsExactly("diverging: loss rose from 13 to 9.5e+8",
+                "SGD with lr 0.21 was diverging after 100 steps: loss rose from 13 to 9.5e+8",
+                "ran all 100 steps");
+    }
+
+    /** Pairs of tick labels, on one axis of any chart of the page, whose boxes overlap. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> crowdedTickLabels() {
+        return (java.util.List<String>) js("""
+                const crowded = [];
+                for (const chart of document.querySelectorAll('figure[data-widget] .js-plotly-plot')) {
+                  for (const axis of chart.querySelectorAll('.xaxislayer-above, .yaxislayer-above')) {
+                    const boxes = [...axis.querySelectorAll('text')].map((t) => [t.textContent, t.getBoundingClientRect()])
+                      .filter(([, b]) => b.width > 0);
+                    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                      const [a, b] = [boxes[i][1], boxes[j][1]];
+                      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+                        crowded.push(`${chart.closest('figure').id} ${chart.dataset.chart}: ${boxes[i][0]} / ${boxes[j][0]}`);
+                      }
+                    }
+                  }
+                }
+                return crowded;
+                """);
+    }
+
+    @Test
+    void logAxesLabelDecadesWithoutCrowding() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> dticks = (java.util.List<Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                import(site.replace('site.js', 'widgets/log-ticks.js')).then((m) => done([
+                  m.logDtick(0.5, 300) ?? 'auto', m.logDtick(2, 270), m.logDtick(2, 150), m.logDtick(13.6, 250), m.logDtick(40, 250)]))
+                  .catch((e) => done(String(e)));
+                """);
+        // under a decade Plotly's own numbers; two roomy decades 1, 2, 5; else every k-th decade
+        assertThat(dticks).containsExactly("auto", "D2", 1L, 2L, 5L);
+        // the empty loss charts before Play, then the loss falling over many decades
+        assertThat(crowdedTickLabels()).isEmpty();
+        play("w3");
+        wait.until(d -> button("w3", "play").getText().contains("Replay"));
+        assertThat(crowdedTickLabels()).isEmpty();
+        @SuppressWarnings("unchecked")
+        java.util.List<String> labels = (java.util.List<String>) js(
+                "return [...document.querySelectorAll('#w3 [data-chart=loss] .yaxislayer-above text')].map((t) => t.textContent)");
+        assertThat(labels).isNotEmpty().allMatch(l -> l.replace("\u200b", "").matches("1|10([−-]?\\d+)?"), "a decade");
+    }
+
+    /**
+     * For every multi-run chart of the page: whether its key sits above the plot area, its line
+     * patterns by name, and the lowest contrast of a line against the chart's background.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Object> keysAndLines() {
+        return (java.util.Map<String, Object>) js("""
+                const rgb = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return m.slice(0, 3); };
+                const probe = document.createElement('span');
+                document.body.append(probe);
+                const colour = (c) => { probe.style.color = ''; probe.style.color = c; return rgb(getComputedStyle(probe).color); };
+                const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+                  .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                const out = { overlaps: [], plotlyLegends: 0, dashes: {}, lowest: 99, lowestAt: '' };
+                for (const chart of document.querySelectorAll('figure[data-widget] .js-plotly-plot')) {
+                  out.plotlyLegends += chart.querySelectorAll('.legend').length;
+                  const key = chart.querySelector(':scope > .chart-key');
+                  const area = chart.querySelector('.nsewdrag');
+                  if (key && area && key.getBoundingClientRect().bottom > area.getBoundingClientRect().top + 0.5) {
+                    out.overlaps.push(chart.closest('figure').id + ' ' + chart.dataset.chart);
+                  }
+                  const bg = rgb(getComputedStyle(chart).backgroundColor);
+                  for (const t of chart.data.filter((t) => t.line?.color && (t.mode ?? 'lines').includes('lines') && t.name && t.showlegend !== false)) {
+                    out.dashes[chart.closest('figure').id + ' ' + chart.dataset.chart + ' ' + t.name] = t.line.dash ?? 'solid';
+                    const c = contrast(colour(t.line.color), bg);
+                    if (c < out.lowest) { out.lowest = c; out.lowestAt = chart.closest('figure').id + ' ' + t.name + ' ' + t.line.color; }
+                  }
+                }
+                probe.remove();
+                return out;
+                """);
+    }
+
+    @Test
+    void multiRunChartsHaveAKeyAboveThePlotAndLinesThatStayApart() {
+        play("w3");
+        play("w4");
+        wait.until(d -> button("w3", "play").getText().contains("Replay") && button("w4", "play").getText().contains("Replay"));
+        for (String theme : new String[] {"light", "dark"}) {
+            if (theme.equals("dark")) {
+                js("document.querySelector('.theme-toggle').click()");
+                wait.until(d -> "dark".equals(js("return document.documentElement.dataset.theme")));
+                sleep(1500);
+            }
+            java.util.Map<String, Object> seen = keysAndLines();
+            // no Plotly legend inside a plot, and no key reaching into one
+            assertThat(seen.get("plotlyLegends")).as(theme).isEqualTo(0L);
+            assertThat((java.util.List<Object>) seen.get("overlaps")).as(theme).isEmpty();
+            assertThat(driver.findElement(By.cssSelector("#w4 [data-chart=loss] .chart-key")).getText())
+                    .contains("SGD").contains("Momentum").contains("Adam");
+            assertThat(driver.findElement(By.cssSelector("#w3 [data-chart=loss] .chart-key")).getText()).contains("lr 0.5");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> dashes = (java.util.Map<String, Object>) seen.get("dashes");
+            // the two blues and the two oranges differ by their line pattern too
+            assertThat(dashes.get("w4 loss SGD")).isNotEqualTo(dashes.get("w4 loss Adam"));
+            assertThat(dashes.get("w4 loss Momentum")).isNotEqualTo(dashes.get("w4 loss Nesterov"));
+            assertThat(dashes.get("w4 contour SGD")).isEqualTo(dashes.get("w4 loss SGD"));
+            assertThat(((Number) seen.get("lowest")).doubleValue()).as(theme + " " + seen.get("lowestAt")).isGreaterThanOrEqualTo(3.0);
+        }
+        // later runs are drawn thinner, so the last one does not hide the others
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> widths = (java.util.List<Number>) js(
+                "return document.querySelector('#w4 [data-chart=contour]').data.filter((t) => t.mode === 'lines+markers').map((t) => t.line.width)");
+        assertThat(widths).hasSize(5);
+        for (int i = 1; i < widths.size(); i++) {
+            assertThat(widths.get(i).doubleValue()).isLessThan(widths.get(i - 1).doubleValue());
+        }
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     private void play(String widget) {
         WebElement b = button(widget, "play");
         b.click();
@@ -208,6 +347,60 @@ class WidgetBrowserTest {
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
+    /** Runs requests answer late, as on a slow network: a learner can press Play before the new runs arrive. */
+    private void slowRunRequests() {
+        js("const f = window.fetch; window.fetch = (u, o) => String(u).includes('state=')"
+                + " ? new Promise((r) => setTimeout(r, 700)).then(() => f(u, o)) : f(u, o);");
+    }
+
+    /** Clicks a chart where its axes read (x, y), as a mouse would. */
+    private void clickChartAt(String widget, String chart, double x, double y) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> at = (java.util.List<Number>) js("""
+                const el = document.querySelector(arguments[0]);
+                el.scrollIntoView({ block: 'center' });
+                const fl = el._fullLayout;
+                const box = el.getBoundingClientRect();
+                return [box.left + fl._size.l + fl.xaxis.l2p(arguments[1]), box.top + fl._size.t + fl.yaxis.l2p(arguments[2])];
+                """, "#" + widget + " [data-chart='" + chart + "']", x, y);
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToLocation(at.get(0).intValue(), at.get(1).intValue()).click().perform();
+    }
+
+    @Test
+    void aNewStartPointIsWhereTheDrawingStartsEvenWhenPlayIsPressedAtOnce() {
+        String w = "w1";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        slowRunRequests();
+        // the double well near x = -1.87, whose loss there is about -0.15 (from 1.8 it is about 2.4)
+        double y = ((Number) js("const c = document.querySelector('#w1 [data-chart=curve]').data[0];"
+                + " const i = c.x.findIndex((x) => x >= -1.87); return c.y[i];")).doubleValue();
+        clickChartAt(w, "curve", -1.87, y);
+        play(w);
+        wait.until(d -> ((Number) js("return document.getElementById('w1').widget.specs[0].start[0]")).doubleValue() < 0);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> drawn = (java.util.Map<String, Object>) js("""
+                const w = document.getElementById('w1').widget;
+                const steps = w.player.runs[0].steps;
+                const curve = document.querySelector('#w1 [data-chart=curve]').data;
+                const loss = document.querySelector('#w1 [data-chart=loss]').data[0];
+                return { start: w.specs[0].start[0], steps: steps.length, first: steps[0].loss, last: steps[steps.length - 1].params[0],
+                         visited: curve[2].x.length, visitedX: curve[2].x[0], lossPoints: loss.x.length, lossY: loss.y[0],
+                         ball: curve[4].x.length === 1 ? curve[4].x[0] : null };
+                """);
+        double start = ((Number) drawn.get("start")).doubleValue();
+        assertThat(start).isCloseTo(-1.87, org.assertj.core.data.Offset.offset(0.05));
+        // the drawing starts at the new point, not with a line from the old start 1.8
+        assertThat(((Number) drawn.get("visitedX")).doubleValue()).isEqualTo(start);
+        assertThat(((Number) drawn.get("lossY")).doubleValue()).isEqualTo(((Number) drawn.get("first")).doubleValue()).isLessThan(0);
+        assertThat(drawn.get("visited")).isEqualTo(drawn.get("steps"));
+        assertThat(drawn.get("lossPoints")).isEqualTo(drawn.get("steps"));
+        assertThat(((Number) drawn.get("ball")).doubleValue()).isEqualTo(((Number) drawn.get("last")).doubleValue());
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     @Test
     void lrCompareShowsThreeRunsAndTheirStatus() {
         String w = "w3";
@@ -222,6 +415,40 @@ class WidgetBrowserTest {
         assertThat(board).doesNotContain("max-steps").doesNotContain("running")
                 .containsPattern("(ran all \\d+ steps|converged \\(|diverged at step \\d+)");
         assertThat(driver.findElement(By.cssSelector("#w3 [data-summary]")).getText()).contains("with lr 0.5");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void theStepScrubberMovesEveryChartTheTableAndTheReadouts() {
+        String w = "w3";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        WebElement scrub = driver.findElement(By.cssSelector("#w3 .widget-scrubber input[type=range]"));
+        assertThat(driver.findElement(By.cssSelector("label[for='" + scrub.getAttribute("id") + "']")).getText()).isEqualTo("Step");
+        assertThat(scrub.getAttribute("max")).isEqualTo("60");
+        assertThat(scrub.getAttribute("value")).isEqualTo("60");
+        // from the keyboard, a step at a time
+        scrub.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        wait.until(d -> iteration(w) == 55);
+        for (int trace = 2; trace < 5; trace++) {
+            assertThat(points(w, "contour", trace)).isEqualTo(56);
+        }
+        for (int trace = 0; trace < 3; trace++) {
+            assertThat(points(w, "loss", trace)).isEqualTo(56);
+        }
+        // dragged back to step 20: the paths, the losses, the table and the readouts all show step 20
+        js("arguments[0].value = 20; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", scrub);
+        wait.until(d -> iteration(w) == 20);
+        assertThat(points(w, "contour", 3)).isEqualTo(21);
+        assertThat(points(w, "loss", 1)).isEqualTo(21);
+        assertThat(driver.findElement(By.cssSelector("#w3 [data-board] tbody tr td:nth-of-type(2)")).getText()).isEqualTo("20");
+        assertThat(driver.findElement(By.cssSelector("#w3 .widget-scrubber output")).getText()).isEqualTo("20 / 60");
+        assertThat(scrub.getAttribute("aria-valuetext")).isEqualTo("step 20 of 60");
+        // Play goes on from there
+        js("arguments[0].scrollIntoView({ block: 'center' })", button(w, "play"));
+        play(w);
+        wait.until(d -> iteration(w) > 20);
+        wait.until(d -> Long.parseLong(scrub.getAttribute("value")) > 20);
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
@@ -286,6 +513,17 @@ class WidgetBrowserTest {
         assertThat(first).isEqualTo(0.1);
         assertThat(last).isLessThan(0.001);
         assertThat(driver.findElement(By.cssSelector("#w1 [data-board]")).getText()).contains("Schedule").contains("Constant lr");
+        // the summary and the table say what the loss chart draws, the distance to the least loss:
+        // both losses read 0.116 and 0.126, their distances differ by three orders of magnitude
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).isEqualTo(
+                "With the schedule the loss ends 4.2e−6 above the least loss 0.1164 after 300 steps; with a constant lr, "
+                + "0.0094 above it after 300 steps: the schedule ends lower (about 2200 times closer to the least loss).");
+        java.util.List<WebElement> rows = driver.findElements(By.cssSelector("#w1 [data-board] tbody tr"));
+        assertThat(rows.get(0).findElements(By.tagName("td")).get(2).getText()).isEqualTo("4.2e−6");
+        assertThat(rows.get(1).findElements(By.tagName("td")).get(2).getText()).isEqualTo("0.0094");
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-loss-head]")).getText()).isEqualToIgnoringCase("loss − least");
+        double drawn = ((Number) js("return document.querySelector('#w1 [data-chart=loss]').data[0].y[300]")).doubleValue();
+        assertThat(drawn).isBetween(4.15e-6, 4.25e-6);
 
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w1 [data-control='schedule']")))
                 .selectByValue("reduce-on-plateau");
@@ -414,6 +652,18 @@ class WidgetBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#w1 [data-graph] g.node")).size() == 4);
         assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).contains("automatic differentiation gives");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void tableHeadersAndReadoutLabelsKeepTheCaseOfTheirMaths() {
+        driver.get(server.url("/lessons/gradients"));
+        wait.until(d -> d.findElements(By.cssSelector("#w1 [data-gradients] tbody tr")).size() == 3);
+        // the text as drawn: an upper-case transform would turn ∂f/∂x into ∂F/∂X
+        String head = driver.findElement(By.cssSelector("#w1 [data-gradients] thead")).getText();
+        assertThat(head).contains("∂f/∂x").contains("∂f/∂y").contains("f evaluations").doesNotContain("∂F");
+        Number transformed = (Number) js("return [...document.querySelectorAll('figure[data-widget] thead th, figure[data-widget] dt')]"
+                + ".filter((e) => getComputedStyle(e).textTransform !== 'none').length");
+        assertThat(transformed.intValue()).isZero();
     }
 
     @Test

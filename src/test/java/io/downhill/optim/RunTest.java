@@ -124,6 +124,29 @@ class RunTest {
     }
 
     @Test
+    void aRunThatRunsOutOfStepsWhileExplodingIsMarkedDiverging() {
+        // ½(x² + 10y²), lr 0.21: x ← 0.79x, y ← (1 − 2.1)y = −1.1y; L_0 = ½(16 + 10) = 13 and
+        // L_100 = ½(16·0.79^200 + 10·1.1^200) ≈ 9.5e8: far below 1e12·13, still rising
+        Map<String, Object> json = spec("ill-conditioned", list(-4, 1), map("name", "sgd", "lr", 0.21), 100);
+        RunResult r = run(json);
+        assertThat(r.status().reason()).isEqualTo("max-steps");
+        assertThat(r.status().steps()).isEqualTo(100);
+        assertThat(r.status().diverging().from()).isEqualTo(13.0);
+        Specs.near(r.status().diverging().to(), 0.5 * (16 * Math.pow(0.79, 200) + 10 * Math.pow(1.1, 200)));
+        assertThat(r.status().diverging().to()).isEqualTo(r.steps().get(100).loss());
+
+        // just below the limit 0.2 the same valley converges: nothing to mark
+        assertThat(run(spec("ill-conditioned", list(-4, 1), map("name", "sgd", "lr", 0.15), 100)).status())
+                .isEqualTo(new Status("max-steps", null, 100));
+        // the bowl at lr 1.5 for 3 steps: L_3 = 9·4³ + 32·25³ = 500576 ≥ 1e3·41 and rising
+        assertThat(run(bowl(1.5, 3)).status()).isEqualTo(new Status("max-steps", null, 3, new Status.Diverging(41, 500576)));
+        // after 2 steps L_2 = 9·16 + 32·625 = 20144 is rising but below 1e3·41
+        assertThat(run(bowl(1.5, 2)).status().diverging()).isNull();
+        // a run that ends by the 1e12 rule is diverged, not also diverging
+        assertThat(run(bowl(1.5, 100)).status().diverging()).isNull();
+    }
+
+    @Test
     void divergedNonFiniteIsReportedWithItsNaNStep() {
         // Adam with eps 0 where a gradient coordinate is exactly 0: m̂/√v̂ = 0/0
         RunResult r = run(spec("bowl", list(3, 0), map("name", "adam", "lr", 0.1, "eps", 0), 50));

@@ -40,6 +40,20 @@ class RunApiHttpTest {
     }
 
     @Test
+    void aRunThatRanOutOfStepsWhileExplodingSaysFromWhereToWhere() throws Exception {
+        String spec = """
+                {"problem": {"name": "ill-conditioned"}, "start": [-4, 1],
+                 "optimizer": {"name": "sgd", "lr": %s}, "stop": {"max_steps": 100}}""";
+        HttpResponse<String> exploding = post(spec.formatted("0.21"));
+        double last = JSON.readTree(exploding.body()).get("steps").get(100).get("loss").asDouble();
+        assertThat(exploding.body()).endsWith("\"status\":{\"reason\":\"max-steps\",\"steps\":100,"
+                + "\"diverging\":{\"from\":13.0,\"to\":" + last + "}}}");
+        assertThat(last).isBetween(9.4e8, 9.6e8);
+        // every other run's status keeps its bytes
+        assertThat(post(spec.formatted("0.15")).body()).endsWith("\"status\":{\"reason\":\"max-steps\",\"steps\":100}}");
+    }
+
+    @Test
     void gradientDescentOnTheBowlStepByStep() throws Exception {
         JsonNode run = ok("""
                 {"problem": {"name": "bowl"}, "start": [3, 4],

@@ -1,0 +1,60 @@
+// Tick labels on log axes that stay readable: Plotly labels every digit between decades (2, 3, …, 9)
+// when it has the room, which crushes the labels on a small chart and on an empty loss chart. Here
+// an axis over more than two decades, or with little room per decade, labels decades only (every
+// k-th decade when even those would touch); a short axis keeps the 2 and 5 between decades.
+
+/** Height in px that one tick label needs, with a gap. */
+const LABEL = 26;
+/** Room per decade under which the labels between decades are left out. */
+const ROOM_FOR_MINOR = 110;
+
+/**
+ * The dtick for a log axis spanning `decades` over `length` px: undefined leaves Plotly's own
+ * choice (less than a decade, where it labels plain numbers), 'D2' labels 1, 2 and 5 in each
+ * decade, an integer k labels every k-th decade.
+ */
+export function logDtick(decades, length) {
+  if (!(decades > 0) || !(length > 0)) return undefined;
+  if (decades < 1) return undefined;
+  if (decades <= 2 && length / decades >= ROOM_FOR_MINOR) return 'D2';
+  const least = decades * LABEL / length;
+  return NICE.find((k) => k >= least) ?? Math.ceil(least);
+}
+
+/** Decade steps that read well: 10^-40, 10^-80 rather than 10^-39, 10^-78. */
+const NICE = [1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 250, 500];
+
+/** Sets the dtick of every log axis of a drawn chart to what its range and size allow. */
+export function fitLogTicks(el, relayout) {
+  const full = el._fullLayout;
+  if (!full) return;
+  const update = {};
+  for (const name of Object.keys(full)) {
+    if (!/^[xy]axis\d*$/.test(name)) continue;
+    const axis = full[name];
+    if (axis?.type !== 'log' || !Array.isArray(axis.range)) continue;
+    // a chart's own fixed dtick (set in its layout) is its author's choice
+    const own = el.layout?.[name]?.dtick;
+    if (own !== undefined && own !== null && !fitted.has(el)) continue;
+    const want = logDtick(Math.abs(axis.range[1] - axis.range[0]), axis._length);
+    const now = el.layout?.[name]?.dtick ?? undefined;
+    if (want !== now) update[`${name}.dtick`] = want ?? null;
+  }
+  if (Object.keys(update).length) {
+    fitted.add(el);
+    relayout(el, update);
+  }
+}
+
+const fitted = new WeakSet();
+const watched = new WeakSet();
+
+/** Keeps fitting the ticks of `el` after every redraw (new data, resize, relayout), then runs `also`. */
+export function watchLogTicks(el, relayout, also = () => {}) {
+  if (watched.has(el) || typeof el.on !== 'function') return;
+  watched.add(el);
+  el.on('plotly_afterplot', () => {
+    fitLogTicks(el, relayout);
+    also();
+  });
+}
