@@ -153,8 +153,8 @@ public final class Server {
             config.routes.sse("/_dev/reload", devReload::connect);
         }
         config.routes.error(404, ctx -> notFound(ctx, pages));
-        config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
-        config.routes.exception(Exception.class, (e, ctx) -> {
+        config.routes.exception(ApiProblem.class, (e, ctx) -> unlessGone(() -> problem(ctx, e)));
+        config.routes.exception(Exception.class, (e, ctx) -> unlessGone(() -> {
             if (ClientAbort.is(e)) {
                 // a learner closing a tab mid-answer is routine: one line, no stack trace
                 LOG.debug("client left during {} {}: {}", ctx.method(), ctx.path(), ClientAbort.describe(e));
@@ -166,7 +166,21 @@ public final class Server {
             } else {
                 ctx.status(500).html(pages.serverError());
             }
-        });
+        }));
+    }
+
+    /**
+     * Answers a failure unless the response is already gone. An answer that ends just as its
+     * client leaves reaches the handlers with a recycled request, where every look at the request
+     * throws; a handler that threw then had Javalin handle its error again, endlessly, on the
+     * scheduler's thread (millions of log lines). Nothing can be sent then, so nothing is.
+     */
+    private static void unlessGone(Runnable answer) {
+        try {
+            answer.run();
+        } catch (RuntimeException gone) {
+            LOG.debug("a failed request had no response left: {}", gone.toString());
+        }
     }
 
     /**

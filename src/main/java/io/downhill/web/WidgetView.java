@@ -1,7 +1,7 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.downhill.widget.Catalogs;
+import io.downhill.widget.EngineFacts;
 import io.downhill.widget.Control;
 import io.downhill.widget.Predict;
 import io.downhill.widget.Shared;
@@ -44,13 +44,22 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
 
     /** A person's name for an optimizer or problem id. */
     public static String label(String id) {
-        return Catalogs.label(id);
+        return EngineFacts.label(id);
+    }
+
+    /** Steps per second as the page opens; see {@link io.downhill.widget.Widgets.Block#playbackSpeed()}. */
+    public int speed() {
+        return block.playbackSpeed();
+    }
+
+    public int maxSpeed() {
+        return io.downhill.widget.Shared.MAX_SPEED;
     }
 
     /** The spec and the shared keys in one object: what the widget's script reads. */
     public String configJson() {
         Map<String, Object> config = new LinkedHashMap<>(Json.MAPPER.convertValue(spec(), Map.class));
-        config.put("speed", shared().speed());
+        config.put("speed", speed());
         config.put("caption", shared().caption());
         config.put("controls", shared().controls());
         return write(config);

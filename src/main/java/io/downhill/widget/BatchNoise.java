@@ -56,7 +56,7 @@ public record BatchNoise(String problem, int n, double noise, double lr, int bat
         public List<Control> controls(BatchNoise s, Shared shared) {
             return List.of(
                     Control.slider("batch", "Mini-batch size B", new double[] {1, s.n()}, 1, s.batchSize(), "problem.batch_size", "batch"),
-                    Control.logSlider("lr", "Learning rate", Control.within(LR, Catalogs.engineRange("sgd", "lr"), s.lr()), s.lr(),
+                    Control.logSlider("lr", "Learning rate", Control.within(LR, EngineFacts.engineRange("sgd", "lr"), s.lr()), s.lr(),
                             "optimizer.lr", "lr"),
                     Control.toggle("epochs", "Loss against epochs", false, "epochs"));
         }

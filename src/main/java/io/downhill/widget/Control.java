@@ -58,7 +58,7 @@ public record Control(String name, String kind, String label, Double min, Double
     }
 
     static Control select(String name, String label, List<String> options, String value, String path, String hash) {
-        return namedSelect(name, label, options.stream().map(o -> new Option(o, Catalogs.label(o))).toList(), value, path, hash);
+        return namedSelect(name, label, options.stream().map(o -> new Option(o, EngineFacts.label(o))).toList(), value, path, hash);
     }
 
     /** A select whose options carry the widget's own names for them. */

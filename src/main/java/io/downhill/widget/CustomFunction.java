@@ -39,13 +39,13 @@ public record CustomFunction(String expression, double[] range, List<String> opt
 
         @Override
         public CustomFunction read(Fields f) {
-            String expression = Catalogs.expression(f, "sin(x)*cos(y) + 0.1*(x^2 + y^2)");
+            String expression = EngineFacts.expression(f, "sin(x)*cos(y) + 0.1*(x^2 + y^2)");
             double[] range = f.numbers("range", new double[] {-3, 3}, 2, -1e3, 1e3);
             if (!(range[0] < range[1])) {
                 throw new WidgetException("range", "'range' must be [low, high] with low < high");
             }
-            List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "adam"), Catalogs.optimizers(), 1, 7);
-            Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, Catalogs.widgetLr());
+            List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "adam"), EngineFacts.optimizers(), 1, 7);
+            Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, EngineFacts.widgetLr());
             double mid = (range[0] + range[1]) / 2 + (range[1] - range[0]) / 3;
             double[] start = f.numbers("start", new double[] {mid, mid}, 2, range[0], range[1]);
             return new CustomFunction(expression, range, optimizers, lr, start,
@@ -55,7 +55,7 @@ public record CustomFunction(String expression, double[] range, List<String> opt
         @Override
         public List<Control> controls(CustomFunction s, Shared shared) {
             return List.of(
-                    Control.text("expression", "f(x, y) =", s.expression(), Catalogs.MAX_EXPRESSION,
+                    Control.text("expression", "f(x, y) =", s.expression(), EngineFacts.MAX_EXPRESSION,
                             new Control.TextBox("Use this function", "expression?dimension=2"),
                             "problem.expression", "f"),
                     Control.point("start", "Start", s.start(), List.of(s.range(), s.range()), "start", "start"));
@@ -64,7 +64,7 @@ public record CustomFunction(String expression, double[] range, List<String> opt
         /** One run per optimizer, at its own rate, on the typed function over the square of {@code range}. */
         @Override
         public List<Map<String, Object>> runs(CustomFunction s, Shared shared, WidgetState state) {
-            String expression = Catalogs.typedExpression(state.text("expression", s.expression()), 2, "state.expression");
+            String expression = EngineFacts.typedExpression(state.text("expression", s.expression()), 2, "state.expression");
             List<Map<String, Object>> runs = new ArrayList<>();
             for (String name : s.optimizers()) {
                 Map<String, Object> problem = new LinkedHashMap<>();

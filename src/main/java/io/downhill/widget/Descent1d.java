@@ -33,13 +33,13 @@ public record Descent1d(String problem, String optimizer, double lr, double star
 
         @Override
         public Descent1d read(Fields f) {
-            String problem = f.choice("problem", "double-well", Catalogs.problems("1d"));
-            double[] bounds = Catalogs.startBounds(problem, 0);
+            String problem = f.choice("problem", "double-well", EngineFacts.problems("1d"));
+            double[] bounds = EngineFacts.startBounds(problem, 0);
             double start = f.has("start")
                     ? f.number("start", 0, bounds[0], bounds[1])
-                    : Catalogs.problem(problem).defaultStart()[0];
+                    : EngineFacts.problem(problem).defaultStart()[0];
             return new Descent1d(problem,
-                    f.choice("optimizer", "sgd", Catalogs.optimizers()),
+                    f.choice("optimizer", "sgd", EngineFacts.optimizers()),
                     f.number("lr", 0.05, 1e-4, 1),
                     start,
                     f.integer("max_steps", 150, 1, 2000));
@@ -49,14 +49,14 @@ public record Descent1d(String problem, String optimizer, double lr, double star
         public List<Control> controls(Descent1d s, Shared shared) {
             List<Control> out = new java.util.ArrayList<>();
             if (shared.offers("optimizer")) {
-                out.add(Control.select("optimizer", "Optimizer", Catalogs.optimizers(), s.optimizer(), "optimizer.name", "opt"));
+                out.add(Control.select("optimizer", "Optimizer", EngineFacts.optimizers(), s.optimizer(), "optimizer.name", "opt"));
             }
             if (shared.offers("lr")) {
-                out.add(Control.logSlider("lr", "Learning rate", Control.within(LR, Catalogs.engineRange(s.optimizer(), "lr"), s.lr()),
+                out.add(Control.logSlider("lr", "Learning rate", Control.within(LR, EngineFacts.engineRange(s.optimizer(), "lr"), s.lr()),
                         s.lr(), "optimizer.lr", "lr").forking());
             }
             if (shared.offers("start")) {
-                double[] plot = Catalogs.plotRange(s.problem(), 0);
+                double[] plot = EngineFacts.plotRange(s.problem(), 0);
                 out.add(Control.slider("start", "Start x", Control.within(plot, plot, s.start()), (plot[1] - plot[0]) / 200,
                         s.start(), "start", "start"));
             }

@@ -41,21 +41,21 @@ public record Descent2d(String problem, String expression, List<String> problems
 
         @Override
         public Descent2d read(Fields f) {
-            List<String> all = Catalogs.problems("2d");
-            String expression = Catalogs.expression(f);
+            List<String> all = EngineFacts.problems("2d");
+            String expression = EngineFacts.expression(f);
             String problem = expression != null ? "expression" : f.choice("problem", "bowl", all);
             List<String> problems = expression != null ? List.of("expression") : f.choices("problems", all, all, 1, all.size());
             if (!problems.contains(problem)) {
                 throw new WidgetException("problems", "'problems' must include the widget's 'problem' (" + problem + ")");
             }
             List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "nesterov", "rmsprop", "adam"),
-                    Catalogs.optimizers(), 1, 7);
+                    EngineFacts.optimizers(), 1, 7);
             String optimizer = f.choice("optimizer", optimizers.get(0), optimizers);
             double[] start = f.has("start")
                     ? f.numbers("start", null, 2, -1e3, 1e3)
-                    : (expression != null ? new double[] {2, 2} : Catalogs.problem(problem).defaultStart());
+                    : (expression != null ? new double[] {2, 2} : EngineFacts.problem(problem).defaultStart());
             for (int i = 0; i < 2 && expression == null; i++) {
-                double[] b = Catalogs.startBounds(problem, i);
+                double[] b = EngineFacts.startBounds(problem, i);
                 if (start[i] < b[0] || start[i] > b[1]) {
                     throw new WidgetException("start", "'start' must lie within the plot of " + problem + ": coordinate "
                             + (i + 1) + " from " + Fields.fmt(b[0]) + " to " + Fields.fmt(b[1]));
@@ -79,12 +79,12 @@ public record Descent2d(String problem, String expression, List<String> problems
                 out.add(Control.select("optimizer", "Optimizer", s.optimizers(), s.optimizer(), "optimizer.name", "opt"));
             }
             if (shared.offers("lr")) {
-                out.add(Control.logSlider("lr", "Learning rate", Control.within(LR, Catalogs.engineRange("sgd", "lr"), s.lr()),
+                out.add(Control.logSlider("lr", "Learning rate", Control.within(LR, EngineFacts.engineRange("sgd", "lr"), s.lr()),
                         s.lr(), "optimizer.lr", "lr").forking());
             }
             if (shared.offers("momentum")) {
                 out.add(Control.slider("momentum", "Momentum μ",
-                                Control.within(MOMENTUM, Catalogs.engineRange("momentum", "momentum"), s.momentum()), 0.01,
+                                Control.within(MOMENTUM, EngineFacts.engineRange("momentum", "momentum"), s.momentum()), 0.01,
                                 s.momentum(), "optimizer.momentum", "mom")
                         .forking().labelledBy("optimizer", MOMENTUM_LABELS));
             }
@@ -104,7 +104,7 @@ public record Descent2d(String problem, String expression, List<String> problems
                 double lo = s.start()[i];
                 double hi = s.start()[i];
                 for (String p : s.problems()) {
-                    double[] b = p.equals("expression") ? EXPRESSION_RANGE : Catalogs.startBounds(p, i);
+                    double[] b = p.equals("expression") ? EXPRESSION_RANGE : EngineFacts.startBounds(p, i);
                     lo = Math.min(lo, b[0]);
                     hi = Math.max(hi, b[1]);
                 }
@@ -136,7 +136,7 @@ public record Descent2d(String problem, String expression, List<String> problems
                 problemSpec = RunSpecs.named(problem);
             }
             double[] start = state.point("start",
-                    problem.equals(s.problem()) ? s.start() : Catalogs.problem(problem).defaultStart());
+                    problem.equals(s.problem()) ? s.start() : EngineFacts.problem(problem).defaultStart());
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("problem", problemSpec);
             run.put("start", RunSpecs.list(start));

@@ -44,7 +44,7 @@ public record GradientLab(String expression, double[] point) implements WidgetSp
 
         @Override
         public GradientLab read(Fields f) {
-            String expression = Catalogs.expression(f, "(x + y) * sin(x)");
+            String expression = EngineFacts.expression(f, "(x + y) * sin(x)");
             return new GradientLab(expression,
                     f.numbers("point", new double[] {1, 2}, 2, AXIS[0], AXIS[1]));
         }
@@ -53,7 +53,7 @@ public record GradientLab(String expression, double[] point) implements WidgetSp
         @Override
         public List<Control> controls(GradientLab s, Shared shared) {
             return List.of(
-                    Control.text("expression", "f(x, y) =", s.expression(), Catalogs.MAX_EXPRESSION,
+                    Control.text("expression", "f(x, y) =", s.expression(), EngineFacts.MAX_EXPRESSION,
                             new Control.TextBox("Differentiate", "expression?dimension=2"), "expression", "f"),
                     Control.slider("px", "Point x", AXIS, 0.05, s.point()[0], "point.0", "px"),
                     Control.slider("py", "Point y", AXIS, 0.05, s.point()[1], "point.1", "py"),
@@ -64,7 +64,7 @@ public record GradientLab(String expression, double[] point) implements WidgetSp
         @Override
         public Map<String, Request> requests(GradientLab s, Shared shared, WidgetState state) {
             Map<String, Object> query = new LinkedHashMap<>();
-            query.put("text", Catalogs.typedExpression(state.text("expression", s.expression()), 2, "state.expression"));
+            query.put("text", EngineFacts.typedExpression(state.text("expression", s.expression()), 2, "state.expression"));
             query.put("point", RunSpecs.list(state.number("px", s.point()[0]), state.number("py", s.point()[1])));
             return Map.of("lab", new Request("gradient-lab", query));
         }

@@ -84,7 +84,7 @@ public record LandscapeTraps(String scenario, List<String> scenarios, int grid) 
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 for (String name : s.scenarios()) {
-                    double[] b = Catalogs.startBounds(SCENARIOS.get(name).problem(), i);
+                    double[] b = EngineFacts.startBounds(SCENARIOS.get(name).problem(), i);
                     lo = Math.min(lo, b[0]);
                     hi = Math.max(hi, b[1]);
                 }

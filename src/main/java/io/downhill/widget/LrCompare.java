@@ -33,12 +33,12 @@ public record LrCompare(String problem, String optimizer, double[] start, List<D
 
         @Override
         public LrCompare read(Fields f) {
-            String problem = f.choice("problem", "bowl", Catalogs.problems("2d"));
+            String problem = f.choice("problem", "bowl", EngineFacts.problems("2d"));
             double[] start = f.has("start")
                     ? f.numbers("start", null, 2, -1e3, 1e3)
-                    : (problem.equals("bowl") ? new double[] {3, 4} : Catalogs.problem(problem).defaultStart());
+                    : (problem.equals("bowl") ? new double[] {3, 4} : EngineFacts.problem(problem).defaultStart());
             return new LrCompare(problem,
-                    f.choice("optimizer", "sgd", Catalogs.optimizers()),
+                    f.choice("optimizer", "sgd", EngineFacts.optimizers()),
                     start,
                     f.numberList("lrs", List.of(0.01, 0.1, 0.5), 2, 4, 1e-5, 2),
                     f.integer("max_steps", 60, 1, 2000));
@@ -47,7 +47,7 @@ public record LrCompare(String problem, String optimizer, double[] start, List<D
         @Override
         public List<Control> controls(LrCompare s, Shared shared) {
             List<Control> out = new ArrayList<>();
-            double[] engine = Catalogs.engineRange(s.optimizer(), "lr");
+            double[] engine = EngineFacts.engineRange(s.optimizer(), "lr");
             for (int i = 0; i < s.lrs().size(); i++) {
                 double lr = s.lrs().get(i);
                 out.add(Control.logSlider("lr" + i, "Learning rate " + (char) ('A' + i), Control.within(LR, engine, lr), lr,
@@ -55,7 +55,7 @@ public record LrCompare(String problem, String optimizer, double[] start, List<D
             }
             List<double[]> axes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                double[] b = Catalogs.startBounds(s.problem(), i);
+                double[] b = EngineFacts.startBounds(s.problem(), i);
                 axes.add(Control.within(b, b, s.start()[i]));
             }
             out.add(Control.point("start", "Start", s.start(), axes, "start", "start"));

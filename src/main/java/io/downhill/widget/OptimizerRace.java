@@ -38,16 +38,16 @@ public record OptimizerRace(String problem, String expression, List<String> prob
 
         @Override
         public OptimizerRace read(Fields f) {
-            List<String> all = Catalogs.problems("2d");
-            String expression = Catalogs.expression(f);
+            List<String> all = EngineFacts.problems("2d");
+            String expression = EngineFacts.expression(f);
             String problem = expression != null ? "expression" : f.choice("problem", "rosenbrock", all);
             List<String> problems = expression != null ? List.of("expression") : f.choices("problems", List.of(problem), all, 1, all.size());
             List<String> optimizers = f.choices("optimizers", List.of("sgd", "momentum", "nesterov", "rmsprop", "adam"),
-                    Catalogs.optimizers(), 1, 7);
-            Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, Catalogs.widgetLr());
+                    EngineFacts.optimizers(), 1, 7);
+            Map<String, Double> lr = f.lrPerOptimizer("lr", optimizers, EngineFacts.widgetLr());
             double[] start = f.has("start")
                     ? f.numbers("start", null, 2, -1e3, 1e3)
-                    : (expression != null ? new double[] {2, 2} : Catalogs.problem(problem).defaultStart());
+                    : (expression != null ? new double[] {2, 2} : EngineFacts.problem(problem).defaultStart());
             return new OptimizerRace(problem, expression, problems, optimizers, lr, start,
                     f.integer("max_steps", 500, 1, 5000),
                     f.number("tolerance", 1e-3, 1e-12, 1e3));
@@ -71,7 +71,7 @@ public record OptimizerRace(String problem, String expression, List<String> prob
                 double lo = s.start()[i];
                 double hi = s.start()[i];
                 for (String p : s.problems()) {
-                    double[] b = p.equals("expression") ? Descent2d.EXPRESSION_RANGE : Catalogs.startBounds(p, i);
+                    double[] b = p.equals("expression") ? Descent2d.EXPRESSION_RANGE : EngineFacts.startBounds(p, i);
                     lo = Math.min(lo, b[0]);
                     hi = Math.max(hi, b[1]);
                 }
@@ -143,7 +143,7 @@ public record OptimizerRace(String problem, String expression, List<String> prob
         /** The learner's start, else the block's on its own function, else the chosen function's. */
         private static double[] start(OptimizerRace s, WidgetState state) {
             String problem = state.text("problem", s.problem());
-            return state.point("start", problem.equals(s.problem()) ? s.start() : Catalogs.problem(problem).defaultStart());
+            return state.point("start", problem.equals(s.problem()) ? s.start() : EngineFacts.problem(problem).defaultStart());
         }
     }
 }

@@ -107,7 +107,7 @@ public record ScheduleExplorer(String problem, int batchSize, String optimizer, 
             return new ScheduleExplorer(
                     f.choice("problem", "linear-regression", PROBLEMS),
                     f.integer("batch_size", 8, 1, 200),
-                    f.choice("optimizer", "sgd", Catalogs.optimizers()),
+                    f.choice("optimizer", "sgd", EngineFacts.optimizers()),
                     f.number("lr", 0.1, 1e-5, 2),
                     f.choice("schedule", schedules.contains("warmup-cosine") ? "warmup-cosine" : schedules.get(0), schedules),
                     schedules,
@@ -121,7 +121,7 @@ public record ScheduleExplorer(String problem, int batchSize, String optimizer, 
             if (s.schedules().size() > 1) {
                 out.add(Control.select("schedule", "Schedule", s.schedules(), s.schedule(), "schedule", "schedule"));
             }
-            out.add(Control.logSlider("lr", "Base learning rate", Control.within(LR, Catalogs.engineRange(s.optimizer(), "lr"), s.lr()),
+            out.add(Control.logSlider("lr", "Base learning rate", Control.within(LR, EngineFacts.engineRange(s.optimizer(), "lr"), s.lr()),
                     s.lr(), "optimizer.lr", "lr"));
             out.add(param("step_size", "step_size", new double[] {5, n}, 1, Math.max(5, n / 4), "step", "step_size", "step"));
             out.add(param("gamma", "γ (factor)", new double[] {0.05, 0.999}, 0.001, 0.5, "step", "gamma",
@@ -143,7 +143,7 @@ public record ScheduleExplorer(String problem, int batchSize, String optimizer, 
             for (String kind : kinds) {
                 shownFor.put(kind, label);
             }
-            double[] bounds = Control.within(widget, Catalogs.scheduleRange(engineSchedule, engineParam), value);
+            double[] bounds = Control.within(widget, EngineFacts.scheduleRange(engineSchedule, engineParam), value);
             return Control.slider(name, label, bounds, step, value, "schedule." + name, name).labelledBy("schedule", shownFor);
         }
 

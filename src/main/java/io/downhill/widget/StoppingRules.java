@@ -36,12 +36,12 @@ public record StoppingRules(String problem, String optimizer, double lr, double[
 
         @Override
         public StoppingRules read(Fields f) {
-            String problem = f.choice("problem", "ill-conditioned", Catalogs.problems("2d"));
+            String problem = f.choice("problem", "ill-conditioned", EngineFacts.problems("2d"));
             double[] start = f.has("start")
                     ? f.numbers("start", null, 2, -1e3, 1e3)
-                    : Catalogs.problem(problem).defaultStart();
+                    : EngineFacts.problem(problem).defaultStart();
             return new StoppingRules(problem,
-                    f.choice("optimizer", "sgd", Catalogs.optimizers()),
+                    f.choice("optimizer", "sgd", EngineFacts.optimizers()),
                     f.number("lr", 0.1, 1e-5, 2),
                     start,
                     f.integer("max_steps", 400, 10, 5000),
@@ -57,7 +57,7 @@ public record StoppingRules(String problem, String optimizer, double lr, double[
         @Override
         public List<Control> controls(StoppingRules s, Shared shared) {
             List<Control> out = new ArrayList<>();
-            out.add(Control.logSlider("lr", "Learning rate", Control.within(LR, Catalogs.engineRange(s.optimizer(), "lr"), s.lr()),
+            out.add(Control.logSlider("lr", "Learning rate", Control.within(LR, EngineFacts.engineRange(s.optimizer(), "lr"), s.lr()),
                     s.lr(), "optimizer.lr", "lr"));
             out.add(Control.logSlider("grad_norm", "‖gradient‖ below", Control.within(GRAD_NORM, GRAD_NORM, s.gradNorm()), 0.1,
                     s.gradNorm(), null, "grad_norm"));

@@ -249,4 +249,35 @@ class AbuseHttpTest {
             }
         }
     }
+
+    @Test
+    void clientsLeavingJustAsTheirAnswersEndLeaveTheServerQuiet() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            // short runs, each new, left after a few bytes to a few frames: some leave as the answer ends
+            for (int i = 0; i < 120; i++) {
+                String spec = "{\"problem\":{\"name\":\"bowl\"},\"optimizer\":{\"name\":\"sgd\",\"lr\":0." + (100 + i)
+                        + "},\"stop\":{\"max_steps\":" + (5 + i % 30) + "}}";
+                URI uri = URI.create(server.url("/api/runs/stream?spec=" + enc(spec)));
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", uri.getPort()), 5000);
+                    s.getOutputStream().write(("GET " + uri.getRawPath() + "?" + uri.getRawQuery()
+                            + " HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    // fewer bytes than the shortest answer (its headers alone are longer), so no read waits
+                    s.setSoTimeout(2000);
+                    s.getInputStream().readNBytes(1 + (i * 37) % 900);
+                    s.setSoLinger(true, 0);
+                }
+            }
+            Thread.sleep(1000);
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).doesNotContain("threw an error").doesNotContain("Uncaught exception");
+        assertThat(log.length()).isLessThan(20_000);
+        assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
+    }
 }

@@ -13,7 +13,7 @@ class LrPerOptimizerTest {
     @Test
     void unnamedOptimizersGetTheirRegisteredWidgetRate() {
         Fields f = new Fields(Map.of("lr", Map.of("adam", 0.05)));
-        assertThat(f.lrPerOptimizer("lr", List.of("sgd", "adam"), Catalogs.widgetLr()))
+        assertThat(f.lrPerOptimizer("lr", List.of("sgd", "adam"), EngineFacts.widgetLr()))
                 .isEqualTo(Map.of("sgd", 0.002, "adam", 0.05));
     }
 
@@ -35,7 +35,7 @@ class LrPerOptimizerTest {
 
     @Test
     void theRegisteredRatesAreTheRaceDefaults() {
-        assertThat(Catalogs.widgetLr()).containsExactly(
+        assertThat(EngineFacts.widgetLr()).containsExactly(
                 Map.entry("sgd", 0.002), Map.entry("momentum", 0.002), Map.entry("nesterov", 0.001),
                 Map.entry("adagrad", 0.5), Map.entry("rmsprop", 0.01), Map.entry("adam", 0.1),
                 Map.entry("adamw", 0.1));

@@ -49,7 +49,7 @@ class WidgetContractTest {
         public List<Control> controls(Toy s, Shared shared) {
             // the widget would allow up to 50; the engine's range for lr ends at 10
             return List.of(Control.logSlider("lr", "Learning rate",
-                    Control.within(new double[] {1e-3, 50}, Catalogs.engineRange("sgd", "lr"), s.lr()), s.lr(),
+                    Control.within(new double[] {1e-3, 50}, EngineFacts.engineRange("sgd", "lr"), s.lr()), s.lr(),
                     "optimizer.lr", "lr").forking());
         }
 
@@ -199,7 +199,7 @@ class WidgetContractTest {
     void aStateIsCheckedFieldByField() {
         Widgets.Block b = Widgets.read(Map.of("type", "descent-2d", "controls", List.of("problem", "optimizer", "lr", "momentum", "start")));
         assertThat(b.runs(Map.of("problem", "beale")).get(0).get("start"))
-                .isEqualTo(RunSpecs.list(Catalogs.problem("beale").defaultStart())).isEqualTo(List.of(1.0, 1.5));
+                .isEqualTo(RunSpecs.list(EngineFacts.problem("beale").defaultStart())).isEqualTo(List.of(1.0, 1.5));
         assertThat(b.runs(Map.of("optimizer", "adam", "momentum", 0.5, "forks", List.of(Map.of("at", 3, "optimizer.momentum", 0.7))))
                 .get(0).get("changes")).isEqualTo(List.of(Map.of("at", 3, "betas", List.of(0.7, 0.999))));
         assertThat(b.runs(Map.of("forks", List.of(Map.of("at", 3, "optimizer.momentum", 0.7)))).get(0).get("changes"))

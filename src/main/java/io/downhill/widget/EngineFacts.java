@@ -11,8 +11,8 @@ import java.util.Map;
  * What widgets take from the engine: its names, its parameter ranges and the names people read.
  * Widgets ask here and nowhere else, so the engine's registrations can change behind this class.
  */
-public final class Catalogs {
-    private Catalogs() {}
+public final class EngineFacts {
+    private EngineFacts() {}
 
     /** The longest function an author or a learner may write. */
     static final int MAX_EXPRESSION = 500;
