@@ -72,14 +72,7 @@ public record CustomFunction(String expression, double[] range, List<String> opt
                 problem.put("range", List.of(RunSpecs.list(s.range()), RunSpecs.list(s.range())));
                 Map<String, Object> optimizer = RunSpecs.named(name);
                 optimizer.put("lr", s.lr().get(name));
-                Map<String, Object> run = new LinkedHashMap<>();
-                run.put("problem", problem);
-                run.put("start", RunSpecs.list(state.point("start", s.start())));
-                run.put("optimizer", optimizer);
-                run.put("stop", Map.of("max_steps", s.maxSteps()));
-                run.put("changes", List.of());
-                run.put("seed", 0);
-                runs.add(run);
+                runs.add(RunSpecs.run(problem, RunSpecs.list(state.point("start", s.start())), optimizer, s.maxSteps()));
             }
             return runs;
         }

@@ -68,14 +68,7 @@ public record LrCompare(String problem, String optimizer, double[] start, List<D
             for (int i = 0; i < s.lrs().size(); i++) {
                 Map<String, Object> optimizer = RunSpecs.named(s.optimizer());
                 optimizer.put("lr", state.number("lr" + i, s.lrs().get(i)));
-                Map<String, Object> run = new LinkedHashMap<>();
-                run.put("problem", RunSpecs.named(s.problem()));
-                run.put("start", RunSpecs.list(state.point("start", s.start())));
-                run.put("optimizer", optimizer);
-                run.put("stop", Map.of("max_steps", s.maxSteps()));
-                run.put("changes", List.of());
-                run.put("seed", 0);
-                runs.add(run);
+                runs.add(RunSpecs.run(RunSpecs.named(s.problem()), RunSpecs.list(state.point("start", s.start())), optimizer, s.maxSteps()));
             }
             return runs;
         }

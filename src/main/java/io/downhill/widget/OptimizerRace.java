@@ -95,14 +95,7 @@ public record OptimizerRace(String problem, String expression, List<String> prob
             for (String name : s.optimizers()) {
                 Map<String, Object> optimizer = RunSpecs.named(name);
                 optimizer.put("lr", lr.get(name));
-                Map<String, Object> run = new LinkedHashMap<>();
-                run.put("problem", problem(s, state));
-                run.put("start", RunSpecs.list(start(s, state)));
-                run.put("optimizer", optimizer);
-                run.put("stop", Map.of("max_steps", s.maxSteps()));
-                run.put("changes", List.of());
-                run.put("seed", 0);
-                runs.add(run);
+                runs.add(RunSpecs.run(problem(s, state), RunSpecs.list(start(s, state)), optimizer, s.maxSteps()));
             }
             return runs;
         }

@@ -37,4 +37,16 @@ final class RunSpecs {
     static List<Double> list(double... values) {
         return java.util.Arrays.stream(values).boxed().toList();
     }
+
+    /** A plain run: no mid-run changes, seed 0, stopped after {@code maxSteps}. */
+    static Map<String, Object> run(Object problem, List<Double> start, Map<String, Object> optimizer, int maxSteps) {
+        Map<String, Object> run = new java.util.LinkedHashMap<>();
+        run.put("problem", problem);
+        run.put("start", start);
+        run.put("optimizer", optimizer);
+        run.put("stop", Map.of("max_steps", maxSteps));
+        run.put("changes", List.of());
+        run.put("seed", 0);
+        return run;
+    }
 }
