@@ -5,6 +5,7 @@ import { toNumber } from './format.js';
 import { fetchJson } from './net.js';
 import { engines } from './plotly-engines.js';
 import { pattern } from './theme.js';
+import { autoTicks } from './log-ticks.js';
 
 /** Plotly's API; 3D traces load their bundle on first use, see plotly-engines.js. */
 export const plotly = () => engines;
@@ -152,6 +153,15 @@ export function lossScale(runs) {
   };
   scales.set(runs, scale);
   return scale;
+}
+
+/**
+ * Switches a loss chart's y axis to `type` when it differs. A linear axis drops the decade dtick
+ * that log-ticks.js gave the log one: on a linear axis it would mean one tick per unit of loss.
+ */
+export function setLossAxis(el, type) {
+  if (el.layout.yaxis.type === type) return;
+  plotly().relayout(el, { 'yaxis.type': type, ...(type === 'log' ? {} : autoTicks('yaxis')) });
 }
 
 /** A loss as a log axis can show it: exactly 0 sits on the floor instead of vanishing. */

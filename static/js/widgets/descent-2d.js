@@ -79,7 +79,7 @@ function draw(w, t, reset) {
     }
     Plotly.extendTraces(lossEl, { x: [loss[0]], y: [loss[1]] }, [0]);
     w.local.drawn = upto;
-    if (lossEl.layout.yaxis.type !== type) Plotly.relayout(lossEl, { 'yaxis.type': type });
+    charts.setLossAxis(lossEl, type);
   }
   if (!surface) {
     const head = steps[upto];

@@ -29,24 +29,38 @@ export function fitLogTicks(el, relayout) {
   const full = el._fullLayout;
   if (!full) return;
   const update = {};
+  const ours = fitted.get(el) ?? new Set();
   for (const name of Object.keys(full)) {
     if (!/^[xy]axis\d*$/.test(name)) continue;
     const axis = full[name];
-    if (axis?.type !== 'log' || !Array.isArray(axis.range)) continue;
+    if (axis?.type !== 'log' || !Array.isArray(axis.range)) {
+      // a loss axis turns linear when a loss goes negative: a decade dtick of 1 left on it would
+      // ask Plotly for one tick per unit of loss, hundreds of millions of them, and hang the page
+      if (ours.delete(name)) Object.assign(update, autoTicks(name));
+      continue;
+    }
     // a chart's own fixed dtick (set in its layout) is its author's choice
     const own = el.layout?.[name]?.dtick;
-    if (own !== undefined && own !== null && !fitted.has(el)) continue;
+    if (own !== undefined && own !== null && !ours.has(name)) continue;
     const want = logDtick(Math.abs(axis.range[1] - axis.range[0]), axis._length);
     const now = el.layout?.[name]?.dtick ?? undefined;
-    if (want !== now) update[`${name}.dtick`] = want ?? null;
+    if (want !== now) Object.assign(update, want === undefined ? autoTicks(name) : { [`${name}.dtick`]: want });
+    if (want !== undefined) ours.add(name); else ours.delete(name);
   }
-  if (Object.keys(update).length) {
-    fitted.add(el);
-    relayout(el, update);
-  }
+  fitted.set(el, ours);
+  if (Object.keys(update).length) relayout(el, update);
 }
 
-const fitted = new WeakSet();
+/**
+ * Gives an axis back to Plotly's own tick choice. Setting a dtick also set the axis's tickmode to
+ * 'linear', and a linear tickmode without a dtick means a dtick of 1, so both go.
+ */
+export function autoTicks(name) {
+  return { [`${name}.dtick`]: null, [`${name}.tickmode`]: 'auto' };
+}
+
+/** The axes of each chart whose dtick this module set (and so may change or clear). */
+const fitted = new WeakMap();
 const watched = new WeakSet();
 
 /** Keeps fitting the ticks of `el` after every redraw (new data, resize, relayout), then runs `also`. */

@@ -60,7 +60,7 @@ export function draw(view, player, t, reset) {
   if (any) {
     Plotly.extendTraces(view.contour, { x: pathX, y: pathY }, traces.map((i) => view.offset + i));
     Plotly.extendTraces(view.loss, { x: lossX, y: lossY }, traces);
-    if (view.loss.layout.yaxis.type !== type) Plotly.relayout(view.loss, { 'yaxis.type': type });
+    charts.setLossAxis(view.loss, type);
   }
   const heads = player.runs.map((_, i) => player.stepOf(i, t)).filter(Boolean);
   if (heads.length === n) {

@@ -487,7 +487,7 @@ class WidgetBrowserTest {
     @Test
     void aDivergingRunIsShownAsDivergedNotAsAnError() {
         driver.get(server.url("/lessons/diverging"));
-        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(2L));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
         play("w1");
         play("w2");
         wait.until(d -> button("w1", "play").getText().contains("Replay"));
@@ -497,6 +497,22 @@ class WidgetBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).contains("Nesterov diverged after");
         assertThat(driver.findElement(By.cssSelector("#w2 [data-board]")).getText()).containsPattern("lr 0.6.*diverged");
         assertThat(driver.findElement(By.cssSelector("#w2 [data-summary]")).getAttribute("class")).doesNotContain("is-error");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void aLossFallingWithoutLimitKeepsItsChartAnswering() {
+        // the loss axis starts on a log scale and turns linear when the saddle's loss goes negative;
+        // the decade tick spacing of the log axis once stayed, one tick per unit down to -4e6, and
+        // the page stopped answering a few hundred steps in
+        driver.get(server.url("/lessons/diverging"));
+        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
+        play("w3");
+        wait.until(d -> button("w3", "play").getText().contains("Replay"));
+        assertThat(points("w3", "loss", 0)).isEqualTo(501);
+        assertThat(js("return document.querySelector('#w3 [data-chart=loss]')._fullLayout.yaxis.type")).isEqualTo("linear");
+        long ticks = (Long) js("return document.querySelectorAll('#w3 [data-chart=loss] .yaxislayer-above text').length");
+        assertThat(ticks).isBetween(2L, 12L);
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
