@@ -47,10 +47,19 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
         return EngineFacts.label(id);
     }
 
+    /** Steps per second as the page opens; see {@link io.downhill.widget.Widgets.Block#playbackSpeed()}. */
+    public int speed() {
+        return block.playbackSpeed();
+    }
+
+    public int maxSpeed() {
+        return io.downhill.widget.Shared.MAX_SPEED;
+    }
+
     /** The spec and the shared keys in one object: what the widget's script reads. */
     public String configJson() {
         Map<String, Object> config = new LinkedHashMap<>(Json.MAPPER.convertValue(spec(), Map.class));
-        config.put("speed", shared().speed());
+        config.put("speed", speed());
         config.put("caption", shared().caption());
         config.put("controls", shared().controls());
         return write(config);

@@ -8,6 +8,10 @@ import java.util.List;
  * steps stays with each type: it is part of the run and its bounds differ from type to type.
  */
 public record Shared(String caption, int speed, List<String> controls, Predict predict) {
+    /** Steps per second at most, for the speed key and the speed slider. */
+    public static final int MAX_SPEED = 600;
+    /** The longest a widget's default runs take to play at the speed the page opens with. */
+    public static final double LONGEST_PLAY_SECONDS = 10;
     static final int FIXED_SPEED = 30;
 
     /**
@@ -29,7 +33,7 @@ public record Shared(String caption, int speed, List<String> controls, Predict p
     }
 
     static Shared read(Fields f, Rules rules) {
-        int speed = rules.speed() > 0 ? f.integer("speed", rules.speed(), 1, 240) : FIXED_SPEED;
+        int speed = rules.speed() > 0 ? f.integer("speed", rules.speed(), 1, MAX_SPEED) : FIXED_SPEED;
         List<String> controls = rules.controls().isEmpty()
                 ? List.of()
                 : f.choices("controls", rules.defaultControls(), rules.controls(), 0, rules.controls().size());

@@ -39,6 +39,17 @@ public final class Widgets {
             return answer(WidgetState.defaults(controls())).runs();
         }
 
+        /**
+         * Steps shown per second as the page opens: the block's speed, or faster when its longest
+         * default run would take more than {@link Shared#LONGEST_PLAY_SECONDS} to play (a learner
+         * who presses Play sees the whole run in that time; the speed slider can still slow it).
+         */
+        public int playbackSpeed() {
+            long longest = defaultRuns().stream().mapToLong(Widgets::maxSteps).max().orElse(0);
+            long fitting = (long) Math.ceil(longest / Shared.LONGEST_PLAY_SECONDS);
+            return (int) Math.min(Shared.MAX_SPEED, Math.max(shared.speed(), fitting));
+        }
+
         /** The other calls the block's page makes as it opens. */
         public Map<String, WidgetType.Request> defaultRequests() {
             return answer(WidgetState.defaults(controls())).requests();
@@ -108,5 +119,9 @@ public final class Widgets {
 
     private static <S extends WidgetSpec> long workOf(WidgetType<S> type, WidgetSpec spec, Shared shared, WidgetState state) {
         return type.work(type.specClass().cast(spec), shared, state);
+    }
+
+    private static long maxSteps(Map<String, Object> run) {
+        return run.get("stop") instanceof Map<?, ?> stop && stop.get("max_steps") instanceof Number n ? n.longValue() : 0;
     }
 }

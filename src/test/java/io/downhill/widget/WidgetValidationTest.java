@@ -148,4 +148,14 @@ class WidgetValidationTest {
         assertThatThrownBy(() -> Widgets.read(block("lr-compare", "controls", List.of("lr"))))
                 .hasMessageContaining("unknown key 'controls' for a lr-compare widget");
     }
+
+    @Test
+    void aLongDefaultRunPlaysInTenSecondsAtMost() {
+        // 2,000 steps at the block's 30 a second would take 67 s: the page opens at 200 a second
+        assertThat(Widgets.read(block("descent-1d", "speed", 30, "max_steps", 2000)).playbackSpeed()).isEqualTo(200);
+        // 200 steps at 30 a second take under 7 s: the author's speed stands
+        assertThat(Widgets.read(block("descent-1d", "speed", 30, "max_steps", 200)).playbackSpeed()).isEqualTo(30);
+        // 201 steps need 21 a second to end within 10 s, more than the author asked for
+        assertThat(Widgets.read(block("descent-1d", "speed", 12, "max_steps", 201)).playbackSpeed()).isEqualTo(21);
+    }
 }
