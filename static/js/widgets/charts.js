@@ -1,6 +1,6 @@
 // Plotly figures in the site's style: transparent paper, theme colours, system font, log loss axis.
 
-import { themeColours } from './theme.js';
+import { themeColours, bodyFont } from './theme.js';
 import { toNumber } from './format.js';
 import { fetchJson } from './net.js';
 import { engines } from './plotly-engines.js';
@@ -28,7 +28,7 @@ export function layout(extra = {}) {
   return {
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { family: getComputedStyle(document.body).fontFamily, color: c.fg, size: 12 },
+    font: { family: bodyFont(), color: c.fg, size: 12 },
     margin: { l: 48, r: 12, t: 12, b: 40 },
     showlegend: false,
     // above the plot area, growing upwards into the margin Plotly widens for it: a legend inside

@@ -50,7 +50,11 @@ export function bindControl(w, c) {
     return input.value;
   };
   input.addEventListener('input', () => {
-    if (output && c.kind === 'slider') output.textContent = num(read(), 3);
+    if (c.kind !== 'slider') return;
+    const v = read();
+    if (output) output.textContent = num(v, 3);
+    // while the thumb moves, the runs of the value under it are drawn whole and faint
+    w.previewSlider(c.name, v);
   });
   input.addEventListener('change', () => w.set(c.name, read()));
 }

@@ -15,6 +15,8 @@ import * as shell from './shell.js';
 import { readAddress, writeAddress } from './address.js';
 import { bindControl, showControls, showControlError } from './controls.js';
 import { Scrubber } from './scrubber.js';
+import { Preview, drawGhost } from './ghost.js';
+import { InsideStep } from './inside-step.js';
 
 export class Runtime {
   constructor(figure, module) {
@@ -49,6 +51,8 @@ export class Runtime {
     this.player.speed = this.config.speed;
     // a type whose drawing needs other step fields (the stopping measures) says so in its page
     if (figure.dataset.fields) this.player.fields = figure.dataset.fields;
+    this.preview = new Preview(this);
+    this.inside = new InsideStep(this);
     this.pytorch = new shell.PyTorchPanel(figure, this.api, () => this.player.runs.map((run) => run.spec));
     // a module's other functions of the widget read as its methods, e.g. figure.widget.stops(t)
     for (const [name, fn] of Object.entries(module)) {
@@ -109,7 +113,8 @@ export class Runtime {
   async set(name, v) {
     const c = this.control(name);
     if (!c) return;
-    if (c.live && this.player.t > 0) {
+    this.previewing = false;
+    if (this.#forksAt(c)) {
       await this.#fork(c, v);
       return;
     }
@@ -186,6 +191,10 @@ export class Runtime {
     this.#bindClicks();
     this.player.setRuns(specs);
     this.restarting = false;
+    // the slider's preview already has these runs whole: they stay on the charts at once
+    this.ghostKey = null;
+    const previewed = this.preview.stepsOf(specs);
+    if (previewed) this.#ghost(specs, previewed);
     this.writeHash();
     this.#waiting();
     this.pytorch.refresh();
@@ -245,6 +254,10 @@ export class Runtime {
     if (ticket !== this.ticket) return;
     this.specs = specs;
     specs.forEach((spec, i) => this.player.fork(i, spec, at));
+    // the faint whole runs were the runs before the change; the forked ones replace them once in
+    const previewed = this.preview.stepsOf(specs);
+    if (previewed) this.#ghost(specs, previewed);
+    else this.#ghost(null, []);
     this.writeHash();
     this.pytorch.refresh();
   }
@@ -259,6 +272,49 @@ export class Runtime {
       }
     }
     return values;
+  }
+
+  /** A slider is being dragged to `v`: its whole runs are fetched and drawn faintly (ghost.js). */
+  previewSlider(name, v) {
+    this.previewing = true;
+    this.preview.show(name, v);
+  }
+
+  /** The run specs the widget would have with control `name` set to `v`, as set() would change it. */
+  async specsFor(name, v) {
+    const c = this.control(name);
+    if (!c?.path) return [];
+    if (this.#forksAt(c)) {
+      const at = this.player.t;
+      return (await this.#fetchRuns(this.values, [...this.forks.filter((f) => f.at < at), { at, [c.path]: v }])).runs;
+    }
+    const next = this.#folded();
+    next[name] = v;
+    (c.resets ?? []).forEach((other) => delete next[other]);
+    return (await this.#fetchRuns(next, [])).runs;
+  }
+
+  /**
+   * Whether a change of `c` forks the runs at the clock's step: a live control, past the start and
+   * before the last step (a run that has ended has no steps left to change, so it runs again).
+   */
+  #forksAt(c) {
+    return c.live && this.player.t > 0 && !this.player.atEnd;
+  }
+
+  /** Draws `steps` faintly as the whole runs of `specs` (null and [] clear them). */
+  #ghost(specs, steps) {
+    this.ghostKey = specs ? JSON.stringify(specs) : null;
+    drawGhost(this.figure, steps);
+  }
+
+  /** Once every run's steps are in, the whole runs show faintly under what has played. */
+  #ghostFromRuns() {
+    const runs = this.player.runs;
+    if (this.restarting || !runs.length || !this.player.finished || runs.some((run) => run.error)) return;
+    const specs = runs.map((run) => run.spec);
+    if (this.ghostKey === JSON.stringify(specs)) return;
+    this.#ghost(specs, runs.map((run) => run.steps));
   }
 
   /** The runs of a state, from the server; the block's own are in the page already. */
@@ -351,6 +407,8 @@ export class Runtime {
     this.#bindClicks();
     this.#markForks();
     this.#draw(this.player.t, true);
+    this.ghostKey = null;
+    this.#ghostFromRuns();
   }
 
   writeHash() {
@@ -363,6 +421,7 @@ export class Runtime {
     shell.updateReadouts(this.figure, this.player, t);
     // the step scrubber under the charts: created on the first draw, then follows the clock
     (this.scrubber ??= new Scrubber(this.figure, this.player)).show(t);
+    this.inside.show(t);
     if (!this.player.playing) {
       clearTimeout(this.hashTimer);
       this.hashTimer = setTimeout(() => this.writeHash(), 150);
@@ -381,6 +440,7 @@ export class Runtime {
 
   #playbackChanged() {
     shell.showPlayback(this.figure, this.player);
+    this.#ghostFromRuns();
     if (!this.player.playing) this.writeHash();
   }
 

@@ -2,7 +2,36 @@
 
 import { optimizerColourKey } from './catalogue.js';
 
-const css = () => getComputedStyle(document.documentElement);
+// Reading a computed style makes the browser bring every style of the page up to date first; on a
+// long lesson, with charts changing the page between reads, that cost seconds of main thread as the
+// widgets drew. The values change only with the theme, so they are read once per theme.
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+let cached = null;
+
+/** The page's custom properties (and body font) as computed for the theme in use now. */
+function css() {
+  const theme = `${document.documentElement.dataset.theme ?? ''}|${dark.matches}`;
+  if (cached?.theme !== theme) {
+    const style = getComputedStyle(document.documentElement);
+    const values = new Map();
+    // the ones every chart reads, read together while the styles are fresh
+    for (const name of [...THEME_NAMES, ...KEYS.map((k) => `--opt-${k}`)]) values.set(name, style.getPropertyValue(name));
+    cached = {
+      theme,
+      getPropertyValue: (name) => {
+        if (!values.has(name)) values.set(name, style.getPropertyValue(name));
+        return values.get(name);
+      },
+      fontFamily: getComputedStyle(document.body).fontFamily,
+    };
+  }
+  return cached;
+}
+
+/** The body's font, for chart text. */
+export function bodyFont() {
+  return css().fontFamily;
+}
 
 /** An optimizer's colour, by the colour key its registration gives. */
 export function colour(name) {
@@ -14,6 +43,8 @@ export function themeColours() {
   const v = (n) => s.getPropertyValue(n).trim();
   return { fg: v('--fg'), soft: v('--fg-soft'), faint: v('--fg-faint'), border: v('--border'), bg: v('--bg'), accent: v('--accent'), raised: v('--bg-raised') };
 }
+
+const THEME_NAMES = ['--fg', '--fg-soft', '--fg-faint', '--border', '--bg', '--accent', '--bg-raised'];
 
 const KEYS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
 

@@ -23,10 +23,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * <pre>mvn -o -q test -Dtest=ClickToPointBench [-Dbench.url=http://127.0.0.1:7070] [-Dbench.lessons=playground,when-to-stop]</pre>
  */
 class ClickToPointBench {
-    /** Resolves with the milliseconds from the click to the first changed chart, or -1 after 5 s. */
+    /** Resolves with the milliseconds from the click to the first changed chart (not its faint whole-run preview), or -1 after 5 s. */
     private static final String PRESS = """
             const [fig, change, done] = arguments;
-            const signature = () => [...fig.querySelectorAll('.js-plotly-plot')].map((gd) => (gd.data || []).map((t) => {
+            const signature = () => [...fig.querySelectorAll('.js-plotly-plot')].map((gd) => (gd.data || []).filter((t) => t.meta !== 'ghost').map((t) => {
               const xs = t.x || t.y || t.z || [];
               const n = xs.length;
               return n + ':' + (n ? String(t.x ? t.x[n - 1] : '') + ',' + String(t.y ? t.y[n - 1] : '') : '');

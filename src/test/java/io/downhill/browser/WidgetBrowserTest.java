@@ -230,15 +230,124 @@ class WidgetBrowserTest {
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
+    private void setSpeed(String widget, int stepsPerSecond) {
+        js("const s = document.querySelector('#' + arguments[0] + ' [data-control=speed]'); s.value = String(arguments[1]);"
+                + " s.dispatchEvent(new Event('input', { bubbles: true }));", widget, stepsPerSecond);
+    }
+
     private void play(String widget) {
         WebElement b = button(widget, "play");
         b.click();
+    }
+
+    /** The faint whole-run lines of a chart of widget w2: [points, last x, last y] of each. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<java.util.List<Object>> ghosts(String chart) {
+        return (java.util.List<java.util.List<Object>>) js("""
+                return document.querySelector('#w2 [data-chart=' + arguments[0] + ']').data.filter((t) => t.meta === 'ghost')
+                  .map((t) => [t.x.length, t.x[t.x.length - 1], t.y[t.y.length - 1]]);
+                """, chart);
+    }
+
+    @Test
+    void movingASliderDrawsTheWholeNewRunFaintlyBeforePlay() {
+        String w = "w2";
+        js("document.getElementById('w2').scrollIntoView()");
+        // once its steps are in, the whole default run shows faintly on both charts, before Play
+        wait.until(d -> ghosts("contour").size() == 1 && ghosts("loss").size() == 1);
+        java.util.List<Object> before = ghosts("contour").get(0);
+        assertThat((Long) before.get(0)).isGreaterThan(100L);
+        assertThat(points(w, "contour", 2)).as("only the start is drawn before Play").isEqualTo(1);
+
+        // the thumb moves without being let go: the run of the value under it replaces the faint line
+        js("""
+                const lr = document.querySelector('#w2 [data-control=lr]');
+                lr.value = String(Number(lr.value) - 0.3);
+                lr.dispatchEvent(new Event('input', { bubbles: true }));
+                """);
+        wait.until(d -> !ghosts("contour").get(0).equals(before));
+        java.util.List<Object> preview = ghosts("contour").get(0);
+        assertThat(ghosts("loss")).hasSize(1);
+        assertThat(points(w, "contour", 2)).isEqualTo(1);
+        assertThat(driver.getCurrentUrl()).doesNotContain("w2.lr");
+
+        // letting go makes it the widget's run: the same faint line stays, Play draws over it
+        js("document.querySelector('#w2 [data-control=lr]').dispatchEvent(new Event('change', { bubbles: true }))");
+        wait.until(d -> driver.getCurrentUrl().contains("w2.lr"));
+        wait.until(d -> ghosts("contour").size() == 1 && ghosts("contour").get(0).equals(preview));
+        play(w);
+        wait.until(d -> iteration(w) > 20);
+        assertThat(ghosts("contour").get(0)).isEqualTo(preview);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void insideAStepShowsTheNumbersOfTheUpdateAndWorksItByHand() {
+        String w = "w2";
+        js("document.getElementById('w2').scrollIntoView()");
+        driver.findElement(By.cssSelector("#w2 [data-inside] > summary")).click();
+        wait.until(d -> driver.findElement(By.cssSelector("#w2 [data-inside-text]")).getText().contains("start point"));
+        button(w, "step").click();
+        button(w, "step").click();
+        wait.until(d -> driver.findElement(By.cssSelector("#w2 [data-inside-text]")).getText().startsWith("Update 1 → 2 of Adam"));
+        String numbers = driver.findElement(By.cssSelector("#w2 [data-inside-table]")).getText();
+        assertThat(numbers).contains("first moment, m̂", "second moment, v̂", "effective rate, η / (√v̂ + ε)", "step taken, Δθ");
+        java.util.List<WebElement> worked = driver.findElements(By.cssSelector("#w2 [data-inside-formula] li"));
+        assertThat(worked).hasSize(2);
+        assertThat(worked).allSatisfy(li -> assertThat(li.getText()).endsWith("✓ the engine’s value"));
+
+        // the same working, on steps the run API gives for the bowl ½·(x² + 4y²)... from (1, 2) with lr 0.1
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> lines = (java.util.List<Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                import(site.replace('site.js', 'widgets/inside-step.js')).then((m) => {
+                  const sgd = [{ t: 0, params: [1, 2], grad: [2, 8], lr: 0.1 }, { t: 1, params: [0.8, 1.2], grad: [1.6, 4.8], lr: 0.1 }];
+                  const momentum = [{ t: 0, params: [1, 2], grad: [2, 8], lr: 0.1, velocity: [0, 0] },
+                    { t: 1, params: [0.8, 1.2], grad: [1.6, 4.8], lr: 0.1, velocity: [2, 8] },
+                    { t: 2, params: [0.45999999999999996, -2.220446049250313e-16], grad: [0.92, 0], lr: 0.1, velocity: [3.4000000000000004, 12] }];
+                  const adam = [{ t: 1, params: [0.9000000005, 1.900000000125], grad: [1.800000001, 7.6000000005], lr: 0.1 },
+                    { t: 2, params: [0.8004122286917928, 1.8001664858630053], grad: [1.6, 7.2], lr: 0.1,
+                      m_hat: [1.894736842631579, 7.789473684473684], v_hat: [3.619809906753429, 60.878439223412585],
+                      effective_lr: [0.052560212884175936, 0.012816464668336603] }];
+                  done([...m.explain({ name: 'sgd', momentum: 0 }, sgd, 1).checks,
+                    ...m.explain({ name: 'momentum', momentum: 0.9, dampening: 0 }, momentum, 2).checks,
+                    m.explain({ name: 'adam', eps: 1e-8, weight_decay: 0 }, adam, 1).checks[0]]);
+                }).catch((e) => done(String(e)));
+                """);
+        assertThat(lines).containsExactly(
+                "x: 1 − 0.1 × 2 = 0.8 ✓ the engine’s value",
+                "y: 2 − 0.1 × 8 = 1.2 ✓ the engine’s value",
+                "x: 0.8 − 0.1 × 3.4 = 0.46 ✓ the engine’s value",
+                "y: 1.2 − 0.1 × 12 = −2.2204e−16 ✓ the engine’s value",
+                "x: 0.9 − 0.0525602 × 1.89474 = 0.800412 ✓ the engine’s value");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void aLiveChangeAfterTheRunEndedRunsItAgainFromTheStart() {
+        String w = "w1";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        // nothing is left to fork at the last step: the run starts again with the new value
+        driver.findElement(By.cssSelector("#w1 [data-control='lr']")).sendKeys(Keys.ARROW_LEFT);
+        wait.until(d -> driver.getCurrentUrl().contains("w1.lr="));
+        assertThat(driver.getCurrentUrl()).doesNotContain("w1.changes");
+        wait.until(d -> driver.findElement(By.cssSelector("#w1 [data-summary]")).getText().equals("Press Play to start the run."));
+        assertThat(iteration(w)).isZero();
+        play(w);
+        wait.until(d -> iteration(w) > 5);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getAttribute("class")).doesNotContain("is-error");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
     @Test
     void descent2dPlaysPausesForksAndResets() {
         String w = "w2";
         assertThat(iteration(w)).isZero();
+        // at the speed the widget opens with, its 1,000 steps take 10 s: a slow machine could see
+        // the run end before the change below, so this plays at 30 steps per second
+        setSpeed(w, 30);
         play(w);
         wait.until(d -> iteration(w) > 20);
         assertThat(points(w, "contour", 2)).isGreaterThan(20);

@@ -1,0 +1,117 @@
+// The whole trajectory of a setting, drawn faintly before it plays: while a slider moves (the runs
+// of the value under the thumb, fetched as it moves) and as soon as a run's steps are all in.
+// Play then animates the path over it. Drawn on the chart a learner clicks to set the start (the
+// path over the contour, or the visited points on a curve) and on the loss chart.
+
+import * as charts from './charts.js';
+import { fetchApi, problemOf } from './net.js';
+
+const GHOST = 'ghost';
+/** The steps of all runs of one preview at most; larger states are drawn once their streams are in. */
+export const MAX_PREVIEW_STEPS = 6000;
+
+/** Draws `runs` (each a list of steps with params and loss) as the faint lines; [] clears them. */
+export function drawGhost(figure, runs) {
+  const path = figure.querySelector('[data-sets="start"]');
+  const loss = figure.querySelector('[data-chart="loss"]');
+  if (!path?.data || !loss?.data) return;
+  // a 3D surface has no place for a flat line
+  if (path.data[0]?.type === 'surface') return;
+  const colours = runColours(loss, runs.length);
+  paint(path, runs.map((steps) => pathPoints(steps)), colours);
+  const log = loss._fullLayout?.yaxis?.type === 'log';
+  paint(loss, runs.map((steps) => [steps.map((s) => s.t), steps.map((s) => lossPoint(s, log))]), colours);
+}
+
+/** The loss chart holds one line per run, in run order: each run's ghost takes its colour. */
+function runColours(loss, n) {
+  const lines = loss.data.filter((t) => t.meta !== GHOST && t.mode === 'lines');
+  return Array.from({ length: n }, (_, i) => lines[i]?.line?.color ?? '#888');
+}
+
+function pathPoints(steps) {
+  const twoD = steps[0]?.params?.length === 2;
+  return [
+    steps.map((s) => charts.finite(s.params[0])),
+    steps.map((s) => charts.finite(twoD ? s.params[1] : s.loss)),
+  ];
+}
+
+function lossPoint(s, log) {
+  const v = charts.finite(s.loss);
+  return log && !(v > 0) ? null : v;
+}
+
+/** Replaces the chart's ghost lines by `lines` ([xs, ys] each), in as few redraws as it can. */
+function paint(el, lines, colours) {
+  const Plotly = charts.plotly();
+  const at = [];
+  el.data.forEach((t, i) => { if (t.meta === GHOST) at.push(i); });
+  if (at.length === lines.length && lines.length > 0) {
+    Plotly.restyle(el, { x: lines.map((l) => l[0]), y: lines.map((l) => l[1]), 'line.color': colours }, at);
+    return;
+  }
+  if (at.length) Plotly.deleteTraces(el, at);
+  if (lines.length) Plotly.addTraces(el, lines.map((l, i) => trace(l, colours[i])));
+}
+
+function trace([x, y], colour) {
+  return {
+    type: 'scatter', mode: 'lines', x, y, meta: GHOST, showlegend: false, hoverinfo: 'skip',
+    opacity: 0.35, line: { color: colour, width: 1.5 },
+  };
+}
+
+/**
+ * Fetches a state's runs whole, for the preview while a slider moves: the latest value wins, and
+ * one request set is in flight at a time, so a fast drag costs a few runs, not one per pixel.
+ */
+export class Preview {
+  /** @param {object} w the widget's runtime; `specsFor(name, value)` answers the runs' specs */
+  constructor(w) {
+    this.w = w;
+    this.wanted = null;
+    this.busy = false;
+    /** The last preview drawn: its specs (as JSON) and their runs' steps. */
+    this.last = null;
+  }
+
+  /** The slider `name` is at `value` (not yet let go). */
+  show(name, value) {
+    this.wanted = { name, value };
+    if (!this.busy) this.#next();
+  }
+
+  /** Steps of these specs if the last preview fetched them, else null. */
+  stepsOf(specs) {
+    return this.last && this.last.key === JSON.stringify(specs) ? this.last.runs : null;
+  }
+
+  async #next() {
+    const wanted = this.wanted;
+    if (!wanted) return;
+    this.wanted = null;
+    this.busy = true;
+    try {
+      const specs = await this.w.specsFor(wanted.name, wanted.value);
+      const total = specs.reduce((n, s) => n + (s.stop?.max_steps ?? 0), 0);
+      if (specs.length && total <= MAX_PREVIEW_STEPS) {
+        const runs = await Promise.all(specs.map((spec) => fetchRun(this.w.api, spec)));
+        this.last = { key: JSON.stringify(specs), runs };
+        // a newer value already asked for draws instead; a released slider redraws the charts itself
+        if (!this.wanted && this.w.previewing) drawGhost(this.w.figure, runs);
+      }
+    } catch (error) {
+      // a value the server refuses has no preview; letting go of the slider shows why
+    } finally {
+      this.busy = false;
+      if (this.wanted) this.#next();
+    }
+  }
+}
+
+async function fetchRun(api, spec) {
+  const response = await fetchApi(`${api}/runs?fields=params,loss&spec=${encodeURIComponent(JSON.stringify(spec))}`);
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()).steps;
+}
