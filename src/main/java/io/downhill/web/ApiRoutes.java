@@ -20,9 +20,9 @@ final class ApiRoutes {
         this.config = config;
     }
 
-    static void install(JavalinConfig config, Pages pages, RunApi runs, Compute compute) {
+    static void install(JavalinConfig config, CourseSearch search, LessonWidgets widgets, RunApi runs, Compute compute) {
         ApiRoutes api = new ApiRoutes(config);
-        api.get("/api/search", pages.searchApi()::search);
+        api.get("/api/search", new SearchApi(search)::search);
         api.post("/api/runs", runs::post);
         api.get("/api/runs", runs::get);
         api.get("/api/runs/stream", runs::stream);
@@ -36,7 +36,7 @@ final class ApiRoutes {
         api.get("/api/rate-map", ctx -> compute.handleFairly(ctx, RateMapApi.plan(ctx)));
         api.get("/api/sweep", ctx -> compute.handleFairly(ctx, SweepApi.plan(ctx)));
         api.get("/api/runs/pytorch", ctx -> compute.handleFairly(ctx, PyTorchApi.plan(ctx)));
-        api.get("/api/widgets/runs", ctx -> compute.handleFairly(ctx, WidgetRunsApi.plan(ctx, pages)));
+        api.get("/api/widgets/runs", ctx -> compute.handleFairly(ctx, WidgetRunsApi.plan(ctx, widgets)));
         api.get("/api/problems", runs::problems);
         api.get("/api/optimizers", runs::optimizers);
         api.get("/api/schedules", runs::schedules);

@@ -26,7 +26,7 @@ final class BasinsApi {
     private BasinsApi() {}
 
     static void basins(Context ctx, Compute compute) {
-        RunSpec spec = RunApi.parseSpec(RunApi.specParam(ctx));
+        RunSpec spec = RunRequests.parseSpec(RunRequests.specParam(ctx));
         if (spec.dimension() != 2) {
             throw ApiProblem.badRequest("spec.problem", "a basin map needs a 2D problem");
         }

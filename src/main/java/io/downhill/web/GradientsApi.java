@@ -15,8 +15,8 @@ final class GradientsApi {
     private GradientsApi() {}
 
     static void gradients(Context ctx, Compute compute) {
-        long seed = LandscapeApi.seed(ctx.queryParam("seed"));
-        Problem problem = LandscapeApi.problem(ctx.queryParam("problem"), seed);
+        long seed = ProblemInput.seed(ctx.queryParam("seed"));
+        Problem problem = ProblemInput.problem(ctx.queryParam("problem"), seed);
         if (!(problem instanceof DataProblem data)) {
             throw ApiProblem.badRequest("problem", "mini-batch gradients exist for data problems only (linear-regression, logistic-regression)");
         }

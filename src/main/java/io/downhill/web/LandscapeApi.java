@@ -1,8 +1,6 @@
 package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.downhill.optim.ProblemSpec;
-import io.downhill.optim.SpecException;
 import io.downhill.optim.Work;
 import io.downhill.optim.problems.DataPoint;
 import io.downhill.optim.problems.DataProblem;
@@ -22,7 +20,7 @@ final class LandscapeApi {
     private LandscapeApi() {}
 
     static void landscape(Context ctx, Compute compute) {
-        Problem problem = problem(ctx.queryParam("problem"), seed(ctx.queryParam("seed")));
+        Problem problem = ProblemInput.problem(ctx.queryParam("problem"), ProblemInput.seed(ctx.queryParam("seed")));
         ctx.header("Cache-Control", "public, max-age=3600");
         if (problem instanceof DataProblem data) {
             compute.respondJson(ctx, Work.grid(data, data.size()), JsonJob.whole(g -> dataset(g, data)));
@@ -155,37 +153,6 @@ final class LandscapeApi {
         g.writeEndObject();
     }
 
-    static long seed(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            long seed = Long.parseLong(value.strip());
-            if (seed < 0 || seed > (1L << 53)) {
-                throw new NumberFormatException();
-            }
-            return seed;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("seed", "must be a whole number from 0 to 2^53");
-        }
-    }
-
-    static Problem problem(String json, long seed) {
-        if (json == null || json.isBlank()) {
-            throw ApiProblem.badRequest("problem", "is required, e.g. {\"name\":\"rosenbrock\"}");
-        }
-        if (json.length() > 2048) {
-            throw ApiProblem.badRequest("problem", "must be at most 2048 characters");
-        }
-        Object tree = RequestJson.value(json, "problem", "a JSON object such as {\"name\":\"bowl\"}");
-        try {
-            return ProblemSpec.fromJson(tree).create(seed);
-        } catch (SpecException e) {
-            throw ApiProblem.badRequest(e.field(), e.detail());
-        }
-    }
-
-
     private static double[] grid(double[] range, int n) {
         double[] g = new double[n];
         for (int i = 0; i < n; i++) {
@@ -193,5 +160,4 @@ final class LandscapeApi {
         }
         return g;
     }
-
 }

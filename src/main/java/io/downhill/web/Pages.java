@@ -22,7 +22,7 @@ final class Pages {
     private record Rendered(Course course, Map<String, ReadyFile> pages) {}
 
     private final java.util.concurrent.atomic.AtomicReference<Rendered> rendered = new java.util.concurrent.atomic.AtomicReference<>();
-    private SearchApi search;
+    private CourseSearch search;
     private LessonFiles files;
 
     Pages(CourseState state, Templates templates, String basePath, String assetVersion, boolean dev) {
@@ -77,13 +77,13 @@ final class Pages {
     }
 
     private WidgetView widgetView(Lesson lesson, Embed embed) {
-        String id = "w" + (embed.index() + 1);
+        String id = LessonWidgets.id(embed);
         return new WidgetView(id, basePath + "/api", embed.block(),
                 basePath + "/api/widgets/runs?lesson=" + lesson.slug() + "&widget=" + id);
     }
 
-    void useSearch(SearchApi searchApi) {
-        this.search = searchApi;
+    void useSearch(CourseSearch courseSearch) {
+        this.search = courseSearch;
     }
 
     void useFiles(LessonFiles lessonFiles) {
@@ -94,16 +94,12 @@ final class Pages {
         return files;
     }
 
-    SearchApi searchApi() {
-        return search;
-    }
-
     /** The search page: results without JavaScript, and where the search box's Enter goes. */
     void search(Context ctx) {
         Course course = course();
         ctx.header("Cache-Control", "no-cache");
         try {
-            String q = SearchApi.query(ctx).strip();
+            String q = CourseSearch.query(ctx).strip();
             // sent like a lesson, without blocking: results for a common word make a long page
             ReadyFile.page(templates.render("search.jte", new SearchPage(site(course), course, q, q.isEmpty() ? List.of() : search.results(q))))
                     .send(ctx);
@@ -172,17 +168,6 @@ final class Pages {
         Course course = course();
         return templates.render("message.jte", new MessagePage(site(course), course, 500, "Something went wrong",
                 "The server could not build this page. The error has been logged.", List.of()));
-    }
-
-    /** The widget block {@code id} (w1, w2, …) of a published lesson, or empty. */
-    java.util.Optional<io.downhill.widget.Widgets.Block> widget(String slug, String id) {
-        Course course = course();
-        if (course == null || slug == null || id == null) {
-            return java.util.Optional.empty();
-        }
-        return course.lesson(slug).flatMap(lesson -> lesson.embeds().stream()
-                .filter(e -> e.block() != null && id.equals("w" + (e.index() + 1)))
-                .map(Embed::block).findFirst());
     }
 
     private Course course() {

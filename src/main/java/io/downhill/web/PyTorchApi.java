@@ -29,8 +29,8 @@ final class PyTorchApi {
     }
 
     static List<RunSpec> parse(String json) {
-        if (json == null || json.length() > RunApi.MAX_SPEC_CHARS * 2) {
-            throw ApiProblem.badRequest("spec", "is required and at most " + RunApi.MAX_SPEC_CHARS * 2 + " characters");
+        if (json == null || json.length() > RunRequests.MAX_SPEC_CHARS * 2) {
+            throw ApiProblem.badRequest("spec", "is required and at most " + RunRequests.MAX_SPEC_CHARS * 2 + " characters");
         }
         Object tree = RequestJson.value(json, "spec", "a run spec or a list of run specs");
         List<?> items = tree instanceof List<?> l ? l : List.of(tree == null ? "" : tree);

@@ -123,7 +123,7 @@ final class ReadyRuns {
         res.setHeader("Vary", "Accept-Encoding");
         if (cacheable) {
             res.setHeader("ETag", etag);
-            res.setHeader("Cache-Control", RunApi.CACHE_CONTROL);
+            res.setHeader("Cache-Control", RunRequests.CACHE_CONTROL);
             String match = ctx.header("If-None-Match");
             if (match != null && (match.contains(etag) || match.strip().equals("*"))) {
                 ticket.close();

@@ -2,8 +2,6 @@ package io.downhill.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.downhill.optim.Catalog;
-import io.downhill.optim.RunSpec;
-import io.downhill.optim.SpecException;
 import io.downhill.optim.Work;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +15,6 @@ import java.util.concurrent.CompletableFuture;
  * Every run is written as it is computed, in fair slices, from the run cache when it is there.
  */
 final class RunApi {
-    static final int MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_SPEC_CHARS = 12 * 1024;
-    /** Runs never change for a given engine, so a day is safe; the ETag carries the engine version. */
-    static final String CACHE_CONTROL = "public, max-age=86400";
-
     private final byte[] problems;
     private final byte[] optimizers;
     private final byte[] schedules;
@@ -62,18 +55,18 @@ final class RunApi {
 
     /** {@code POST /api/runs}: the body is read without holding a thread, then the run is written as it goes. */
     void post(Context ctx) {
-        ctx.future(() -> compute.body(ctx, MAX_BODY_BYTES).thenCompose(body -> {
+        ctx.future(() -> compute.body(ctx, RunRequests.MAX_BODY_BYTES).thenCompose(body -> {
             Asked asked = new Asked(ReadyRuns.request("post", null, new String(body, StandardCharsets.UTF_8)),
                     RunJob.Format.JSON, -1, false, System.nanoTime());
             ReadyRuns.Ready found = ready.find(asked.request());
             return found != null ? ReadyRuns.send(ctx, compute, found, false, asked.start())
-                    : answer(ctx, asked, new RunCache.Key(parseSpec(body), StepFields.ALL), true);
+                    : answer(ctx, asked, new RunCache.Key(RunRequests.parseSpec(body), StepFields.ALL), true);
         }));
     }
 
     /** {@code GET /api/runs?spec=…&fields=…}: the whole trajectory, with a strong ETag. */
     void get(Context ctx) {
-        Asked asked = new Asked(ReadyRuns.request("json", ctx.queryParam("fields"), specParam(ctx)),
+        Asked asked = new Asked(ReadyRuns.request("json", ctx.queryParam("fields"), RunRequests.specParam(ctx)),
                 RunJob.Format.JSON, -1, true, System.nanoTime());
         answerGet(ctx, asked);
     }
@@ -81,7 +74,7 @@ final class RunApi {
     /** {@code GET /api/runs/stream?spec=…}: Server-Sent Events, resumable with {@code Last-Event-ID}. */
     void stream(Context ctx) {
         Streams.eventHeaders(ctx);
-        Asked asked = new Asked(ReadyRuns.request("events", ctx.queryParam("fields"), specParam(ctx)),
+        Asked asked = new Asked(ReadyRuns.request("events", ctx.queryParam("fields"), RunRequests.specParam(ctx)),
                 RunJob.Format.EVENTS, Streams.lastEventId(ctx), true, System.nanoTime());
         answerGet(ctx, asked);
     }
@@ -102,7 +95,7 @@ final class RunApi {
             ctx.future(() -> ReadyRuns.send(ctx, compute, found, true, asked.start()));
             return;
         }
-        RunCache.Key key = new RunCache.Key(parseSpec(specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
+        RunCache.Key key = new RunCache.Key(RunRequests.parseSpec(RunRequests.specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
         String format = asked.format() == RunJob.Format.EVENTS ? "events" : "json";
         if (cacheHeaders(ctx, key, format, asked.resumeAfter()) || asked.format() == RunJob.Format.EVENTS) {
             ctx.future(() -> answer(ctx, asked, key, true));
@@ -147,45 +140,12 @@ final class RunApi {
     private static boolean cacheHeaders(Context ctx, RunCache.Key key, String format, long resumeAfter) {
         String etag = RunCache.etag(key, format, resumeAfter);
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", CACHE_CONTROL);
+        ctx.header("Cache-Control", RunRequests.CACHE_CONTROL);
         String match = ctx.header("If-None-Match");
         if (match != null && (match.contains(etag) || match.strip().equals("*"))) {
             ctx.status(304);
             return false;
         }
         return true;
-    }
-
-    static String specParam(Context ctx) {
-        String json = ctx.queryParam("spec");
-        if (json == null || json.isBlank()) {
-            throw ApiProblem.badRequest("spec", "is required: the URL-encoded JSON spec");
-        }
-        if (json.length() > MAX_SPEC_CHARS) {
-            throw ApiProblem.badRequest("spec", "must be at most " + MAX_SPEC_CHARS + " characters");
-        }
-        return json;
-    }
-
-    /** A spec from a query parameter: errors in the JSON text itself name {@code spec}. */
-    static RunSpec parseSpec(String json) {
-        try {
-            return parseSpec(json.getBytes(StandardCharsets.UTF_8));
-        } catch (ApiProblem p) {
-            if ("body".equals(p.field())) {
-                throw ApiProblem.badRequest("spec", p.detail());
-            }
-            throw p;
-        }
-    }
-
-    /** Parses and validates a spec from JSON text; every failure is an {@link ApiProblem}. */
-    static RunSpec parseSpec(byte[] json) {
-        Map<String, Object> tree = RequestJson.object(json, "body", "a JSON object");
-        try {
-            return RunSpec.fromJson(tree);
-        } catch (SpecException e) {
-            throw ApiProblem.badRequest(e.field(), e.detail());
-        }
     }
 }

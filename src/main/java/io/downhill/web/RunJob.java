@@ -209,7 +209,7 @@ final class RunJob implements Job {
         /** Encodes a step; its bytes are then {@code buffer()[offset() .. offset() + length())}. */
         void encode(Step s) throws IOException {
             sink.reset();
-            Json.writeStep(g, s, previous, fields);
+            StepJson.writeStep(g, s, previous, fields);
             previous = s;
             g.flush();
             offset = sink.size() > 0 && sink.array()[0] == ',' ? 1 : 0;
@@ -241,7 +241,7 @@ final class RunJob implements Job {
         byte[] status(io.downhill.optim.Status status) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream(96);
             try (JsonGenerator sg = Json.MAPPER.createGenerator(out)) {
-                Json.writeStatus(sg, status);
+                StepJson.writeStatus(sg, status);
             }
             return out.toByteArray();
         }

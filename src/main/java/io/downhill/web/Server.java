@@ -69,15 +69,16 @@ public final class Server {
             Compute compute = new Compute(options);
             RunCache runs = new RunCache(options.runCacheMb() * 1024L * 1024L);
             RunApi runApi = new RunApi(compute, runs, new ReadyRuns(options.runCacheMb() * 1024L * 1024L / 4));
-            SearchApi search = new SearchApi(state, options.basePath());
+            CourseSearch search = new CourseSearch(state, options.basePath());
             pages.useSearch(search);
+            LessonWidgets widgets = new LessonWidgets(state, options.dev());
             pages.useFiles(new LessonFiles(state));
             // dev mode reloads open pages; a served course publishes content edits as they land
             List<Path> watched = options.dev() ? sources.watched()
                     : sources.watched().stream().filter(p -> p.equals(sources.content())).toList();
             DevReload devReload = watched.isEmpty() && !options.dev() ? null : new DevReload(state, watched);
             StaticAssets assets = StaticAssets.load(assetVersion, !options.dev());
-            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, assets, pages, runApi, compute, devReload));
+            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, assets, pages, search, widgets, runApi, compute, devReload));
             try {
                 app.start(options.host(), options.port());
             } catch (RuntimeException e) {
@@ -91,13 +92,14 @@ public final class Server {
     }
 
     private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion, StaticAssets assets,
-                                  Pages pages, RunApi runApi, Compute compute, DevReload devReload) {
+                                  Pages pages, CourseSearch search, LessonWidgets widgets, RunApi runApi, Compute compute,
+                                  DevReload devReload) {
         config.startup.showJavalinBanner = false;
         config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
         config.router.ignoreTrailingSlashes = true;
         // pages carry their own precomputed ETag (see ReadyFile); hashing every body costs more than it saves
         config.http.generateEtags = false;
-        config.http.maxRequestSize = RunApi.MAX_BODY_BYTES;
+        config.http.maxRequestSize = RunRequests.MAX_BODY_BYTES;
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
         // a class pressing Play at once opens hundreds of connections in the same instant: the
         // default backlog of 50 would drop the rest for a second-long SYN retry
@@ -148,7 +150,7 @@ public final class Server {
         config.routes.get("/lessons/<file>", pages.files()::serve);
         config.routes.get("/search", pages::search);
         config.routes.get("/print", pages::print);
-        ApiRoutes.install(config, pages, runApi, compute);
+        ApiRoutes.install(config, search, widgets, runApi, compute);
         if (devReload != null && options.dev()) {
             config.routes.sse("/_dev/reload", devReload::connect);
         }

@@ -26,8 +26,8 @@ final class SweepApi {
     }
 
     static LrSweep.Request parse(String json) {
-        if (json == null || json.length() > RunApi.MAX_SPEC_CHARS) {
-            throw ApiProblem.badRequest("spec", "is required and at most " + RunApi.MAX_SPEC_CHARS + " characters");
+        if (json == null || json.length() > RunRequests.MAX_SPEC_CHARS) {
+            throw ApiProblem.badRequest("spec", "is required and at most " + RunRequests.MAX_SPEC_CHARS + " characters");
         }
         Map<String, Object> tree = RequestJson.object(json, "spec", "a JSON object");
         try {

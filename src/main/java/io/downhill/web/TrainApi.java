@@ -11,7 +11,7 @@ final class TrainApi {
     private TrainApi() {}
 
     static void stream(Context ctx, Compute compute) {
-        TrainingSpec spec = TrainingSpec.parse(RunApi.specParam(ctx));
+        TrainingSpec spec = TrainingSpec.parse(RunRequests.specParam(ctx));
         long resumeAfter = Streams.lastEventId(ctx);
         Streams.eventHeaders(ctx);
         ctx.header("Cache-Control", "no-cache");

@@ -27,7 +27,7 @@ final class WidgetRunsApi {
 
     private WidgetRunsApi() {}
 
-    static Compute.Planned plan(Context ctx, Pages pages) {
+    static Compute.Planned plan(Context ctx, LessonWidgets widgets) {
         String lesson = ctx.queryParam("lesson");
         String id = ctx.queryParam("widget");
         if (lesson == null || lesson.isBlank()) {
@@ -36,7 +36,7 @@ final class WidgetRunsApi {
         if (id == null || !id.matches("w[1-9][0-9]{0,3}")) {
             throw ApiProblem.badRequest("widget", "is required: the widget's id on its page, w1, w2, …");
         }
-        Widgets.Block block = pages.widget(lesson, id).orElseThrow(() ->
+        Widgets.Block block = widgets.find(lesson, id).orElseThrow(() ->
                 ApiProblem.badRequest("widget", "lesson '" + lesson + "' has no widget " + id));
         Map<String, Object> state = state(ctx.queryParam("state"));
         Widgets.Prepared prepared;
@@ -61,7 +61,7 @@ final class WidgetRunsApi {
                 // a range that follows another control moved: the page redraws its sliders
                 body.put("controls", controls);
             }
-            c.header("Cache-Control", RunApi.CACHE_CONTROL);
+            c.header("Cache-Control", RunRequests.CACHE_CONTROL);
             c.json(body);
         });
     }
