@@ -2,6 +2,10 @@ package io.downhill.web;
 
 import io.downhill.optim.Run;
 import io.downhill.optim.RunSpec;
+import io.downhill.web.stream.ReadyRuns;
+import io.downhill.web.stream.RunCache;
+import io.downhill.web.stream.RunJob;
+import io.downhill.web.stream.StepFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The one JSON configuration of the server. */
-final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64).build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -4,6 +4,12 @@ import io.downhill.Bundled;
 import io.downhill.course.Course;
 import io.downhill.course.CourseException;
 import io.downhill.course.CourseLoader;
+import io.downhill.web.api.ApiRoutes;
+import io.downhill.web.pages.LessonFiles;
+import io.downhill.web.pages.Pages;
+import io.downhill.web.pages.Templates;
+import io.downhill.web.stream.ReadyRuns;
+import io.downhill.web.stream.RunCache;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -68,7 +74,7 @@ public final class Server {
             Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
             Compute compute = new Compute(options);
             RunCache runs = new RunCache(options.runCacheMb() * 1024L * 1024L);
-            RunApi runApi = new RunApi(compute, runs, new ReadyRuns(options.runCacheMb() * 1024L * 1024L / 4));
+            ReadyRuns ready = new ReadyRuns(options.runCacheMb() * 1024L * 1024L / 4);
             CourseSearch search = new CourseSearch(state, options.basePath());
             pages.useSearch(search);
             LessonWidgets widgets = new LessonWidgets(state, options.dev());
@@ -78,7 +84,7 @@ public final class Server {
                     : sources.watched().stream().filter(p -> p.equals(sources.content())).toList();
             DevReload devReload = watched.isEmpty() && !options.dev() ? null : new DevReload(state, watched);
             StaticAssets assets = StaticAssets.load(assetVersion, !options.dev());
-            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, assets, pages, search, widgets, runApi, compute, devReload));
+            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, assets, pages, search, widgets, runs, ready, compute, devReload));
             try {
                 app.start(options.host(), options.port());
             } catch (RuntimeException e) {
@@ -92,8 +98,8 @@ public final class Server {
     }
 
     private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion, StaticAssets assets,
-                                  Pages pages, CourseSearch search, LessonWidgets widgets, RunApi runApi, Compute compute,
-                                  DevReload devReload) {
+                                  Pages pages, CourseSearch search, LessonWidgets widgets, RunCache runs, ReadyRuns ready,
+                                  Compute compute, DevReload devReload) {
         config.startup.showJavalinBanner = false;
         config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
         config.router.ignoreTrailingSlashes = true;
@@ -150,7 +156,7 @@ public final class Server {
         config.routes.get("/lessons/<file>", pages.files()::serve);
         config.routes.get("/search", pages::search);
         config.routes.get("/print", pages::print);
-        ApiRoutes.install(config, search, widgets, runApi, compute);
+        ApiRoutes.install(config, compute, runs, ready, search, widgets);
         if (devReload != null && options.dev()) {
             config.routes.sse("/_dev/reload", devReload::connect);
         }
