@@ -2,6 +2,10 @@ package io.downhill.web;
 
 import io.downhill.optim.Run;
 import io.downhill.optim.RunSpec;
+import io.downhill.web.stream.ReadyRuns;
+import io.downhill.web.stream.RunCache;
+import io.downhill.web.stream.RunJob;
+import io.downhill.web.stream.StepFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +48,7 @@ public class RunResponseBenchmark {
         runs = new RunCache(64L << 20);
         ready = new ReadyRuns(16L << 20);
         request = ReadyRuns.request("events", fields, SPEC);
-        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
+        RunCache.Key key = new RunCache.Key(RunRequests.parseSpec(SPEC), StepFields.parse(fields));
         drain(RunJob.of(key, RunJob.Format.EVENTS, -1, runs));
         if (ready.find(request, key, RunJob.Format.EVENTS, runs) == null || ready.find(request) == null) {
             throw new IllegalStateException("the run should be ready");
@@ -61,12 +65,12 @@ public class RunResponseBenchmark {
 
     @Benchmark
     public Object readSpec() {
-        return new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
+        return new RunCache.Key(RunRequests.parseSpec(SPEC), StepFields.parse(fields));
     }
 
     @Benchmark
     public int runOnly() {
-        Run run = Run.start(RunApi.parseSpec(SPEC));
+        Run run = Run.start(RunRequests.parseSpec(SPEC));
         int n = 0;
         while (run.hasNext()) {
             n += run.next().t();
@@ -76,13 +80,13 @@ public class RunResponseBenchmark {
 
     @Benchmark
     public int freshResponse() throws IOException {
-        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
+        RunCache.Key key = new RunCache.Key(RunRequests.parseSpec(SPEC), StepFields.parse(fields));
         return drain(RunJob.of(key, RunJob.Format.EVENTS, -1, new RunCache(0)));
     }
 
     @Benchmark
     public int cutFromCachedRun() throws IOException {
-        RunCache.Key key = new RunCache.Key(RunApi.parseSpec(SPEC), StepFields.parse(fields));
+        RunCache.Key key = new RunCache.Key(RunRequests.parseSpec(SPEC), StepFields.parse(fields));
         return drain(RunJob.of(key, RunJob.Format.EVENTS, -1, runs));
     }
 

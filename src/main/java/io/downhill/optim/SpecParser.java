@@ -154,20 +154,12 @@ final class SpecParser {
         }
         OptimizerType type = registry.optimizer(name(node, "optimizer", registry.optimizerNames(), "optimizer"));
         Map<String, Object> p = params(JsonTree.object(node, "optimizer"), type.params(), "optimizer");
-        String broken = nesterovRule(p);
-        if (broken != null) {
-            throw new SpecException("optimizer.nesterov", broken);
+        for (OptimizerType.Rule rule : type.rules()) {
+            if (!rule.holds().test(p)) {
+                throw new SpecException("optimizer." + rule.param(), rule.detail());
+            }
         }
         return new OptimizerSpec(type, p);
-    }
-
-    /** torch.optim.SGD refuses nesterov without momentum or with dampening; null if fine. */
-    private static String nesterovRule(Map<String, Object> p) {
-        if (Boolean.TRUE.equals(p.get("nesterov"))
-                && ((Double) p.get("momentum") <= 0 || (Double) p.get("dampening") != 0)) {
-            return "requires momentum > 0 and dampening = 0";
-        }
-        return null;
     }
 
     private static ScheduleSpec schedule(Object node, String prefix, int maxSteps, boolean outer) {
@@ -254,11 +246,11 @@ final class SpecParser {
                 throw new SpecException(prefix, "must change at least one of: " + String.join(", ", allowed.subList(1, allowed.size())));
             }
             current.putAll(values);
-            String broken = nesterovRule(current);
-            if (broken != null) {
-                String key = List.of("nesterov", "momentum", "dampening").stream()
-                        .filter(values::containsKey).findFirst().orElse("nesterov");
-                throw new SpecException(prefix + "." + key, "nesterov " + broken);
+            for (OptimizerType.Rule rule : optimizer.type().rules()) {
+                if (!rule.holds().test(current)) {
+                    String key = rule.involves().stream().filter(values::containsKey).findFirst().orElse(rule.param());
+                    throw new SpecException(prefix + "." + key, rule.param() + " " + rule.detail());
+                }
             }
             out.add(new Change(previousAt, values));
         }

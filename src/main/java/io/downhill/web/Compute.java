@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * server's budgets (429 or 503 with {@code Retry-After}), and then computed in fair slices and
  * written as it is produced.
  */
-final class Compute implements AutoCloseable {
+public final class Compute implements AutoCloseable {
     /** The longest a response may take, whatever it is waiting for. */
     static final long MAX_RESPONSE_MILLIS = 120_000;
 
@@ -51,11 +51,11 @@ final class Compute implements AutoCloseable {
     }
 
     /** A 400 naming the bound when {@code cost} is over what one request may ask for. */
-    static void requireWithinBound(long cost, String field, String advice) {
+    public static void requireWithinBound(long cost, String field, String advice) {
         requireWithinBound(cost, Work.MAX_PER_REQUEST, field, advice);
     }
 
-    static void requireWithinBound(long cost, long bound, String field, String advice) {
+    public static void requireWithinBound(long cost, long bound, String field, String advice) {
         if (cost > bound) {
             throw ApiProblem.badRequest(field, String.format(Locale.ROOT,
                     "this request would take about %.1e units of work (roughly %.1f s of one core); the bound per request is %.0e. %s",
@@ -67,13 +67,13 @@ final class Compute implements AutoCloseable {
      * Admits the job and answers with its output as it is produced. Status and headers set on
      * {@code ctx} before this call are sent; {@code events} flushes after every slice.
      */
-    void respond(Context ctx, long cost, String contentType, boolean events, Job job) {
+    public void respond(Context ctx, long cost, String contentType, boolean events, Job job) {
         Admission.Ticket ticket = admit(ctx, cost);
         ctx.future(() -> begin(ctx, ticket, contentType, events, job));
     }
 
     /** The same, for a request that is already asynchronous (its body was read without a thread). */
-    CompletableFuture<Void> respondLater(Context ctx, long cost, String contentType, boolean events, Job job) {
+    public CompletableFuture<Void> respondLater(Context ctx, long cost, String contentType, boolean events, Job job) {
         return begin(ctx, admit(ctx, cost), contentType, events, job);
     }
 
@@ -84,23 +84,23 @@ final class Compute implements AutoCloseable {
     }
 
     /** Reads the request body without a thread; see {@link BodyReader}. */
-    CompletableFuture<byte[]> body(Context ctx, int maxBytes) {
+    public CompletableFuture<byte[]> body(Context ctx, int maxBytes) {
         return BodyReader.read(ctx.req(), maxBytes, timers);
     }
 
     /** A JSON answer, computed and written a piece at a time in the client's fair turns. */
-    void respondJson(Context ctx, long cost, JsonJob job) {
+    public void respondJson(Context ctx, long cost, JsonJob job) {
         respond(ctx, cost, "application/json", false, job);
     }
 
     /** A request read and checked, its cost known, and how to answer it. */
-    record Planned(long cost, io.javalin.http.Handler answer) {}
+    public record Planned(long cost, io.javalin.http.Handler answer) {}
 
     /**
      * For a handler that computes its whole answer at once and sets it on {@code ctx}: it runs in
      * one piece, in its client's fair turn, once admitted.
      */
-    void handleFairly(Context ctx, Planned plan) {
+    public void handleFairly(Context ctx, Planned plan) {
         Admission.Ticket ticket = admit(ctx, plan.cost());
         io.javalin.http.Handler handler = plan.answer();
         ctx.future(() -> {
@@ -134,7 +134,7 @@ final class Compute implements AutoCloseable {
     }
 
     /** A place among the open responses of the client and the server, or a 429/503 problem. */
-    Admission.Ticket admit(Context ctx, long cost) {
+    public Admission.Ticket admit(Context ctx, long cost) {
         try {
             return admission.admit(client(ctx), cost);
         } catch (Admission.Refusal r) {

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * request sees either the old course or the new one. A broken edit keeps the last good course;
  * its errors are kept too (dev mode shows them on every page, a served course only logs them).
  */
-final class CourseState {
-    record Snapshot(Course course, List<ContentIssue> errors, long version) {}
+public final class CourseState {
+    public record Snapshot(Course course, List<ContentIssue> errors, long version) {}
 
     private final CourseLoader loader;
     private final Path root;
@@ -33,7 +33,7 @@ final class CourseState {
         }
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         return current.get();
     }
 
@@ -50,7 +50,7 @@ final class CourseState {
     }
 
     /** The current snapshot once any reload under way is done (waiting at most a few seconds). */
-    Snapshot settled() {
+    public Snapshot settled() {
         try {
             reloading.get(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

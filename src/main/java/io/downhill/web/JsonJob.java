@@ -10,11 +10,11 @@ import java.io.UncheckedIOException;
  * A JSON answer written in pieces by one generator (a row of a grid, a start of a basin map), so
  * that a large answer is neither computed in one long stretch nor held whole in memory.
  */
-abstract class JsonJob implements Job {
+public abstract class JsonJob implements Job {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
     private final JsonGenerator g;
 
-    JsonJob() {
+    protected JsonJob() {
         try {
             g = Json.MAPPER.createGenerator(buffer);
         } catch (IOException e) {
@@ -23,7 +23,7 @@ abstract class JsonJob implements Job {
     }
 
     /** Writes the next piece; returns false after the last one (the document must then be complete). */
-    abstract boolean piece(JsonGenerator g) throws IOException;
+    protected abstract boolean piece(JsonGenerator g) throws IOException;
 
     @Override
     public final boolean step(ByteArrayOutputStream out) throws IOException {
@@ -39,14 +39,14 @@ abstract class JsonJob implements Job {
     }
 
     /** An answer that is one piece: a small document computed at once. */
-    interface Whole {
+    public interface Whole {
         void write(JsonGenerator g) throws IOException;
     }
 
-    static JsonJob whole(Whole body) {
+    public static JsonJob whole(Whole body) {
         return new JsonJob() {
             @Override
-            boolean piece(JsonGenerator g) throws IOException {
+            protected boolean piece(JsonGenerator g) throws IOException {
                 body.write(g);
                 return false;
             }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Writes a body that is ready in memory without holding a thread while a slow reader takes it:
  * a class opening a lesson at once must not tie up the server's threads in blocking writes.
  */
-final class OneWrite implements WriteListener {
+public final class OneWrite implements WriteListener {
     private static final Logger LOG = LoggerFactory.getLogger(OneWrite.class);
 
     private final ServletOutputStream out;
@@ -27,13 +27,13 @@ final class OneWrite implements WriteListener {
     }
 
     /** Sends the whole body with its length from a request handler; status and headers must be set. */
-    static void send(Context ctx, byte[] body) {
+    public static void send(Context ctx, byte[] body) {
         ctx.res().setContentLength(body.length);
         ctx.future(() -> start(ctx, body));
     }
 
     /** Starts the write; status and headers must be set. The future completes when it has ended. */
-    static CompletableFuture<Void> start(Context ctx, byte[] body) {
+    public static CompletableFuture<Void> start(Context ctx, byte[] body) {
         try {
             AsyncContext async = ctx.req().isAsyncStarted() ? ctx.req().getAsyncContext() : ctx.req().startAsync();
             async.setTimeout(0);

@@ -17,8 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * as for fonts and images) and its ETag, all computed up front so that serving it costs no
  * templating, no hashing and no compression.
  */
-record ReadyFile(byte[] raw, byte[] gzip, String etag, String contentType) {
-    static ReadyFile page(String html) {
+public record ReadyFile(byte[] raw, byte[] gzip, String etag, String contentType) {
+    public static ReadyFile page(String html) {
         return of(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", true);
     }
 
@@ -47,7 +47,7 @@ record ReadyFile(byte[] raw, byte[] gzip, String etag, String contentType) {
      * buffer per request) and its compression wrapper: the bytes are already gzipped. The write
      * does not block: a class loading the page at once holds no thread per slow reader.
      */
-    void send(Context ctx) {
+    public void send(Context ctx) {
         HttpServletRequest req = ctx.req();
         HttpServletResponse res = ctx.res();
         String accept = req.getHeader("Accept-Encoding");

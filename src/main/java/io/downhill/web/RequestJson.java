@@ -11,7 +11,7 @@ import java.util.Map;
  * strict (no duplicate keys, no trailing tokens, bounded nesting and number length) and every
  * failure a 400 that names the field and says where the text went wrong.
  */
-final class RequestJson {
+public final class RequestJson {
     private RequestJson() {}
 
     /**
@@ -19,11 +19,11 @@ final class RequestJson {
      *
      * @param what how the field is described in an error, e.g. "a JSON object such as {"name":"bowl"}"
      */
-    static Map<String, Object> object(String json, String field, String what) {
+    public static Map<String, Object> object(String json, String field, String what) {
         return object(json.getBytes(StandardCharsets.UTF_8), field, what);
     }
 
-    static Map<String, Object> object(byte[] json, String field, String what) {
+    public static Map<String, Object> object(byte[] json, String field, String what) {
         if (!(value(json, field, what) instanceof Map<?, ?> map)) {
             throw ApiProblem.badRequest(field, "must be " + what);
         }
@@ -33,7 +33,7 @@ final class RequestJson {
     }
 
     /** A JSON list. */
-    static List<?> list(String json, String field, String what) {
+    public static List<?> list(String json, String field, String what) {
         if (!(value(json.getBytes(StandardCharsets.UTF_8), field, what) instanceof List<?> list)) {
             throw ApiProblem.badRequest(field, "must be " + what);
         }
@@ -41,7 +41,7 @@ final class RequestJson {
     }
 
     /** Any JSON value (null for the literal {@code null}). */
-    static Object value(String json, String field, String what) {
+    public static Object value(String json, String field, String what) {
         return value(json.getBytes(StandardCharsets.UTF_8), field, what);
     }
 

@@ -1,21 +1,23 @@
 package io.downhill.web;
 
-import io.downhill.Bundled;
 import io.downhill.course.Course;
 import io.downhill.course.CourseException;
 import io.downhill.course.CourseLoader;
+import io.downhill.web.api.ApiRoutes;
+import io.downhill.web.pages.LessonFiles;
+import io.downhill.web.pages.Pages;
+import io.downhill.web.pages.Templates;
+import io.downhill.web.stream.ReadyRuns;
+import io.downhill.web.stream.RunCache;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -68,16 +70,17 @@ public final class Server {
             Pages pages = new Pages(state, templates, options.basePath(), assetVersion, options.dev());
             Compute compute = new Compute(options);
             RunCache runs = new RunCache(options.runCacheMb() * 1024L * 1024L);
-            RunApi runApi = new RunApi(compute, runs, new ReadyRuns(options.runCacheMb() * 1024L * 1024L / 4));
-            SearchApi search = new SearchApi(state, options.basePath());
+            ReadyRuns ready = new ReadyRuns(options.runCacheMb() * 1024L * 1024L / 4);
+            CourseSearch search = new CourseSearch(state, options.basePath());
             pages.useSearch(search);
+            LessonWidgets widgets = new LessonWidgets(state, options.dev());
             pages.useFiles(new LessonFiles(state));
             // dev mode reloads open pages; a served course publishes content edits as they land
             List<Path> watched = options.dev() ? sources.watched()
                     : sources.watched().stream().filter(p -> p.equals(sources.content())).toList();
             DevReload devReload = watched.isEmpty() && !options.dev() ? null : new DevReload(state, watched);
             StaticAssets assets = StaticAssets.load(assetVersion, !options.dev());
-            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, assets, pages, runApi, compute, devReload));
+            Javalin app = Javalin.create(config -> configure(config, options, sources, assetVersion, assets, pages, search, widgets, runs, ready, compute, devReload));
             try {
                 app.start(options.host(), options.port());
             } catch (RuntimeException e) {
@@ -91,13 +94,14 @@ public final class Server {
     }
 
     private static void configure(JavalinConfig config, ServerOptions options, Sources sources, String assetVersion, StaticAssets assets,
-                                  Pages pages, RunApi runApi, Compute compute, DevReload devReload) {
+                                  Pages pages, CourseSearch search, LessonWidgets widgets, RunCache runs, ReadyRuns ready,
+                                  Compute compute, DevReload devReload) {
         config.startup.showJavalinBanner = false;
         config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
         config.router.ignoreTrailingSlashes = true;
         // pages carry their own precomputed ETag (see ReadyFile); hashing every body costs more than it saves
         config.http.generateEtags = false;
-        config.http.maxRequestSize = RunApi.MAX_BODY_BYTES;
+        config.http.maxRequestSize = RunRequests.MAX_BODY_BYTES;
         // a run spec travels in the stream URL; leave room for it (the stream caps it at 12 KB)
         // a class pressing Play at once opens hundreds of connections in the same instant: the
         // default backlog of 50 would drop the rest for a second-long SYN retry
@@ -115,28 +119,6 @@ public final class Server {
             http.setOutputBufferSize(8 * 1024);
         });
 
-        if (options.dev()) {
-            // an author's edits to static/ show on reload, so dev mode reads those files from disk
-            if (sources.staticLocation() == Location.EXTERNAL) {
-                // a static/ folder on disk overrides the bundled files; what it lacks comes from the jar
-                config.staticFiles.add(s -> {
-                    s.hostedPath = "/static/" + assetVersion;
-                    s.directory = sources.staticFiles().toString();
-                    s.location = Location.EXTERNAL;
-                    s.headers = Map.of("Cache-Control", "no-cache");
-                });
-            }
-            config.staticFiles.add(s -> {
-                s.hostedPath = "/static/" + assetVersion;
-                s.directory = Bundled.STATIC;
-                s.location = Location.CLASSPATH;
-                s.headers = Map.of("Cache-Control", "no-cache");
-            });
-        } else {
-            config.routes.get("/static/<file>", assets::serve);
-        }
-        config.routes.get("/vendor/<file>", assets::serve);
-        config.routes.get("/webjars/<file>", assets::serve);
         SecurityHeaders.install(config);
         ApiCompression.install(config);
         ProxyDiagnostics.install(config, compute::client);
@@ -145,10 +127,10 @@ public final class Server {
         // for load balancers and uptime checks: answers without touching the course
         config.routes.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
         config.routes.get("/lessons/{slug}", pages::lesson);
-        config.routes.get("/lessons/<file>", pages.files()::serve);
+        FileRoutes.install(config, options.dev(), sources, assetVersion, assets, pages.files()::serve);
         config.routes.get("/search", pages::search);
         config.routes.get("/print", pages::print);
-        ApiRoutes.install(config, pages, runApi, compute);
+        ApiRoutes.install(config, compute, runs, ready, search, widgets);
         if (devReload != null && options.dev()) {
             config.routes.sse("/_dev/reload", devReload::connect);
         }
@@ -308,55 +290,6 @@ public final class Server {
             } catch (IOException e) {
                 LOG.debug("closing the file watcher", e);
             }
-        }
-    }
-
-    /**
-     * Where the course, templates and static files come from in this mode. Everything is in the
-     * jar; in dev mode a {@code templates/} or {@code static/} folder in the working directory
-     * overrides the bundled files of the same name, so an author needs nothing but the jar.
-     */
-    record Sources(Path content, Location contentLocation, Path templates, Path staticFiles, Location staticLocation) {
-        static Sources resolve(ServerOptions options) throws IOException {
-            Path cwd = Path.of("").toAbsolutePath();
-            Path content;
-            Location contentLocation = Location.EXTERNAL;
-            if (options.content() != null) {
-                content = options.content();
-            } else if (options.dev() && Files.isDirectory(cwd.resolve("content"))) {
-                content = cwd.resolve("content");
-            } else {
-                content = Bundled.path(Bundled.CONTENT);
-                contentLocation = isOnDisk(content) ? Location.EXTERNAL : Location.CLASSPATH;
-            }
-            Path bundledStatic = Bundled.path(Bundled.STATIC);
-            if (!options.dev()) {
-                return new Sources(content, contentLocation, null, bundledStatic, Location.CLASSPATH);
-            }
-            Path templates = Files.isDirectory(cwd.resolve("templates")) ? cwd.resolve("templates") : null;
-            Path staticFiles = Files.isDirectory(cwd.resolve("static")) ? cwd.resolve("static") : null;
-            return staticFiles == null
-                    ? new Sources(content, contentLocation, templates, bundledStatic, Location.CLASSPATH)
-                    : new Sources(content, contentLocation, templates, staticFiles, Location.EXTERNAL);
-        }
-
-        /** The folders whose changes matter: the course, and in dev mode the overriding folders. */
-        List<Path> watched() {
-            List<Path> folders = new ArrayList<>();
-            if (contentLocation == Location.EXTERNAL && isOnDisk(content)) {
-                folders.add(content);
-            }
-            if (templates != null) {
-                folders.add(templates);
-            }
-            if (staticLocation == Location.EXTERNAL) {
-                folders.add(staticFiles);
-            }
-            return folders;
-        }
-
-        private static boolean isOnDisk(Path p) {
-            return p.getFileSystem().equals(java.nio.file.FileSystems.getDefault());
         }
     }
 

@@ -148,7 +148,7 @@ class PredictionsMatchEngineTest {
                 winner = name;
             }
         }
-        return io.downhill.web.WidgetView.label(winner).replace("RMSprop", "RMSProp");
+        return io.downhill.web.pages.WidgetView.label(winner).replace("RMSprop", "RMSProp");
     }
 
     private static String lowerFinalLoss(ScheduleExplorer w) {
@@ -219,7 +219,7 @@ class PredictionsMatchEngineTest {
                 bestLr = lr;
             }
         }
-        return "lr " + io.downhill.web.WidgetView.number(bestLr);
+        return "lr " + io.downhill.web.pages.WidgetView.number(bestLr);
     }
 
     private static String whereTheBallSettles(Descent1d w) {

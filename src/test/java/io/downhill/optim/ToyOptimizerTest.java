@@ -3,6 +3,7 @@ package io.downhill.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.downhill.optim.optimizers.OptimizerType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,29 @@ class ToyOptimizerTest {
                 "optimizer", Map.of("name", "sign", "momentum", 0.9), "stop", Map.of("max_steps", 1))))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("optimizer.momentum: unknown field; allowed: name, lr, clip_grad_norm");
+    }
+
+    @Test
+    void aRuleBetweenItsParametersIsCheckedFromItsEntry() {
+        OptimizerType clipped = new OptimizerType("clipped-sign", "Clipped sign descent", "adagrad", 0.05, null,
+                "sign descent that needs clipping above lr 0.5",
+                List.of(OptimizerType.lr(0.01), OptimizerType.clip()),
+                (hyper, dimension) -> new SignDescent(),
+                List.of(new OptimizerType.Rule("clip_grad_norm", List.of("lr", "clip_grad_norm"), "must be set when lr > 0.5",
+                        p -> (Double) p.get("lr") <= 0.5 || p.get("clip_grad_norm") != null)));
+        Registry registry = Registry.BUILT_IN.with(clipped);
+        assertThatThrownBy(() -> registry.parse(Map.of("problem", Map.of("name", "bowl"),
+                "optimizer", Map.of("name", "clipped-sign", "lr", 0.75), "stop", Map.of("max_steps", 10))))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("optimizer.clip_grad_norm: must be set when lr > 0.5");
+        assertThatThrownBy(() -> registry.parse(Map.of("problem", Map.of("name", "bowl"),
+                "optimizer", Map.of("name", "clipped-sign", "lr", 0.25), "stop", Map.of("max_steps", 10),
+                "changes", List.of(Map.of("at", 5, "lr", 0.75)))))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("changes[0].lr: clip_grad_norm must be set when lr > 0.5");
+        assertThat(registry.parse(Map.of("problem", Map.of("name", "bowl"),
+                "optimizer", Map.of("name", "clipped-sign", "lr", 0.75, "clip_grad_norm", 1), "stop", Map.of("max_steps", 10)))
+                .optimizer().params()).containsEntry("lr", 0.75);
     }
 
     @Test

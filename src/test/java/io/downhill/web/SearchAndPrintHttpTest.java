@@ -55,7 +55,7 @@ class SearchAndPrintHttpTest {
     @Test
     void snippetsMarkTheMatchAndAreEscaped() throws Exception {
         JsonNode results = search("saddle").get("results");
-        assertThat(results.size()).isBetween(1, SearchApi.LIMIT);
+        assertThat(results.size()).isBetween(1, CourseSearch.LIMIT);
         assertThat(results.get(0).get("snippet").asText()).contains("<mark>").doesNotContain("<script");
     }
 

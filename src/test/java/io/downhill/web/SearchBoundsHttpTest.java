@@ -63,7 +63,7 @@ class SearchBoundsHttpTest {
     void heavyQueriesWithinTheBoundsAnswer200(String q) throws Exception {
         HttpResponse<String> api = server.get("/api/search?q=" + encode(q));
         assertThat(api.statusCode()).as(q + " -> " + api.body()).isEqualTo(200);
-        assertThat(JSON.readTree(api.body()).get("results").size()).isLessThanOrEqualTo(SearchApi.LIMIT);
+        assertThat(JSON.readTree(api.body()).get("results").size()).isLessThanOrEqualTo(CourseSearch.LIMIT);
         assertThat(server.get("/search?q=" + encode(q)).statusCode()).as(q).isEqualTo(200);
     }
 

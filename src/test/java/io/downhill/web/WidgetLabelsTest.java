@@ -2,6 +2,8 @@ package io.downhill.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.downhill.web.pages.PageCatalogue;
+import io.downhill.web.pages.WidgetView;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

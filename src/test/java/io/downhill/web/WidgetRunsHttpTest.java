@@ -49,7 +49,7 @@ class WidgetRunsHttpTest {
         JsonNode embedded = JSON.readTree(org.jsoup.parser.Parser.unescapeEntities(m.group(1), true));
         HttpResponse<String> r = runs("w1", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Cache-Control")).hasValue(RunApi.CACHE_CONTROL);
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue(RunRequests.CACHE_CONTROL);
         JsonNode served = JSON.readTree(r.body()).get("runs");
         assertThat(served).isEqualTo(embedded);
         // the spec descent-2d's script built for this block before the server built it

@@ -5,6 +5,7 @@ import io.downhill.optim.Range;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Everything the course knows about one optimizer, in one place: the name a spec uses, its
@@ -14,6 +15,7 @@ import java.util.Map;
  *
  * @param torchName the torch.optim class it mirrors (for the PyTorch export), or null if none
  * @param params must include {@code lr}; the spec's keys, in the order torch's signature lists them
+ * @param rules what the parameters must obey together, beyond each one's own range
  */
 public record OptimizerType(
         String name,
@@ -23,12 +25,32 @@ public record OptimizerType(
         String torchName,
         String description,
         List<ParamDef> params,
-        Factory factory) {
+        Factory factory,
+        List<Rule> rules) {
 
     /** Builds a fresh optimizer (all state zero) for a parameter vector of {@code dimension}. */
     @FunctionalInterface
     public interface Factory {
         Optimizer create(HyperParams hyper, int dimension);
+    }
+
+    /**
+     * A rule between parameters that no one parameter's range can state, checked on the whole set
+     * of values a run starts with and again after each mid-run change. A spec that breaks it is
+     * refused naming {@code param}; a change that breaks it, the first of {@code involves} it sets.
+     *
+     * @param holds true when the values (every parameter, defaults filled in) obey the rule
+     */
+    public record Rule(String param, List<String> involves, String detail, Predicate<Map<String, Object>> holds) {
+        public Rule {
+            involves = List.copyOf(involves);
+        }
+    }
+
+    /** An optimizer whose parameters need no rule between them. */
+    public OptimizerType(String name, String label, String colourKey, double widgetLr, String torchName,
+                         String description, List<ParamDef> params, Factory factory) {
+        this(name, label, colourKey, widgetLr, torchName, description, params, factory, List.of());
     }
 
     /** The largest learning rate any spec may ask for. */
@@ -38,6 +60,7 @@ public record OptimizerType(
 
     public OptimizerType {
         params = List.copyOf(params);
+        rules = List.copyOf(rules);
         if (params.stream().noneMatch(p -> p.name().equals("lr"))) {
             throw new IllegalArgumentException("optimizer " + name + " needs an lr parameter");
         }

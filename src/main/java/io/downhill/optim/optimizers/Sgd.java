@@ -30,13 +30,20 @@ public final class Sgd implements Optimizer {
         }
     }
 
+    /** torch.optim.SGD refuses nesterov without momentum or with dampening. */
+    private static final List<OptimizerType.Rule> RULES = List.of(new OptimizerType.Rule("nesterov",
+            List.of("nesterov", "momentum", "dampening"), "requires momentum > 0 and dampening = 0",
+            p -> !Boolean.TRUE.equals(p.get("nesterov"))
+                    || ((Double) p.get("momentum") > 0 && (Double) p.get("dampening") == 0)));
+
     public static final OptimizerType SGD = new OptimizerType("sgd", "SGD", "sgd", 0.002, "SGD",
-            "gradient descent: θ ← θ − γ·g", params(0, false), Sgd::create);
+            "gradient descent: θ ← θ − γ·g", params(0, false), Sgd::create, RULES);
     public static final OptimizerType MOMENTUM = new OptimizerType("momentum", "Momentum", "momentum", 0.002,
-            "SGD", "SGD with heavy-ball momentum 0.9: b ← μ·b + g, θ ← θ − γ·b", params(0.9, false), Sgd::create);
+            "SGD", "SGD with heavy-ball momentum 0.9: b ← μ·b + g, θ ← θ − γ·b", params(0.9, false), Sgd::create,
+            RULES);
     public static final OptimizerType NESTEROV = new OptimizerType("nesterov", "Nesterov", "nesterov", 0.001,
             "SGD", "SGD with Nesterov momentum 0.9: b ← μ·b + g, θ ← θ − γ·(g + μ·b)", params(0.9, true),
-            Sgd::create);
+            Sgd::create, RULES);
 
     private static List<ParamDef> params(double momentum, boolean nesterov) {
         return List.of(

@@ -24,6 +24,10 @@
  * }
  * }</pre>
  *
+ * Parameters that must agree with each other (SGD's nesterov needs momentum and no dampening)
+ * take one more argument, a list of {@link io.downhill.optim.optimizers.OptimizerType.Rule}: see
+ * {@code Sgd.java}.
+ *
  * The line registers it in {@link io.downhill.optim.optimizers.OptimizerTypes#BUILT_IN}:
  * {@code SignDescent.TYPE,}. From then on specs validate it, runs and the network trainer build it,
  * {@code /api/optimizers} lists it with its label and colour key, pages label and colour it, and

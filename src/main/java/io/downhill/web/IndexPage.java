@@ -1,6 +1,0 @@
-package io.downhill.web;
-
-import io.downhill.course.Course;
-
-/** The course's front page: title, parts and lessons in order. */
-public record IndexPage(Site site, Course course) {}
