@@ -65,20 +65,35 @@ function renderMaths() {
   const nodes = document.querySelectorAll('.math-inline, .math-display');
   if (nodes.length === 0) return;
   whenGlobal('katex', (katex) => {
-    for (const node of nodes) {
-      katex.render(node.textContent, node, {
-        displayMode: node.classList.contains('math-display'),
-        throwOnError: false,
-        // readable in both themes (KaTeX's own red is 3.1:1 on the dark background)
-        errorColor: 'var(--caution)',
-      });
-    }
-    nameMathsOnlyButtons();
-    focusableScrollers();
-    // the maths fonts may arrive later and widen an equation past its box
-    document.fonts?.ready.then(() => focusableScrollers());
-  document.fonts?.addEventListener('loadingdone', () => focusableScrollers());
+    const render = (node) => katex.render(node.textContent, node, {
+      displayMode: node.classList.contains('math-display'),
+      throwOnError: false,
+      // readable in both themes (KaTeX's own red is 3.1:1 on the dark background)
+      errorColor: 'var(--caution)',
+    });
+    // a few dozen formulas at a time, in document order: a lesson's hundreds of formulas in one
+    // go kept the page from answering a scroll or a click for a fifth of a second
+    const queue = [...nodes];
+    const renderAll = () => { while (queue.length) render(queue.shift()); };
+    window.addEventListener('beforeprint', renderAll);
+    const slice = () => {
+      const until = performance.now() + 30;
+      while (queue.length && performance.now() < until) render(queue.shift());
+      if (queue.length) setTimeout(slice, 0);
+      else rendered();
+    };
+    slice();
   });
+}
+
+/** Once every formula is drawn: names for maths-only buttons, and wide formulas made focusable. */
+function rendered() {
+  document.documentElement.dataset.maths = 'ready';
+  nameMathsOnlyButtons();
+  focusableScrollers();
+  // the maths fonts may arrive later and widen an equation past its box
+  document.fonts?.ready.then(() => focusableScrollers());
+  document.fonts?.addEventListener('loadingdone', () => focusableScrollers());
 }
 
 function highlightCode() {

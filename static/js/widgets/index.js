@@ -30,12 +30,78 @@ async function hydrate(figure) {
   }
 }
 
-export function startWidgets() {
-  const figures = document.querySelectorAll('figure[data-widget]');
-  if (figures.length === 0) return;
-  if (!window.Plotly) {
-    window.addEventListener('load', () => startWidgets(), { once: true });
+let plotly = null;
+
+/** The 2D Plotly bundle, loaded the first time a widget starts (a lesson read only in part never pays for it). */
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve();
+  plotly ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = document.body.dataset.plotly;
+    script.onload = () => resolve();
+    script.onerror = () => {
+      plotly = null;
+      reject(new Error('the charts could not be loaded'));
+    };
+    document.head.append(script);
+  });
+  return plotly;
+}
+
+async function start(figure) {
+  if (started.has(figure)) return;
+  try {
+    await loadPlotly();
+  } catch (error) {
+    const summary = figure.querySelector('[data-summary]');
+    if (summary) summary.textContent = 'The charts could not be loaded. Reload the page to try again.';
     return;
   }
-  figures.forEach((figure) => hydrate(figure));
+  await hydrate(figure);
 }
+
+/** Starts the rest one at a time while the page is idle, so each is ready before a reader gets there. */
+function startWhenIdle(figures) {
+  const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+  const tried = new Set();
+  const next = () => {
+    const figure = figures.find((f) => !started.has(f) && !tried.has(f));
+    if (!figure) return;
+    tried.add(figure);
+    idle(() => start(figure).then(next), { timeout: 2000 });
+  };
+  next();
+}
+
+/**
+ * Starts each widget as it comes near the screen, or is touched, linked to or printed; the others
+ * start later while the page is idle. Loading Plotly and drawing every chart of a lesson as it
+ * opened kept the main thread busy for seconds before a reader could scroll.
+ */
+export function startWidgets() {
+  const figures = [...document.querySelectorAll('figure[data-widget]')];
+  if (figures.length === 0) return;
+  const near = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        near.unobserve(entry.target);
+        start(entry.target);
+      }
+    }, { rootMargin: '600px 0px' })
+    : null;
+  const linked = new URLSearchParams(window.location.hash.slice(1));
+  for (const figure of figures) {
+    const wanted = [...linked.keys()].some((key) => key.startsWith(`${figure.id}.`));
+    if (!near || wanted) start(figure);
+    else near.observe(figure);
+    for (const type of ['pointerdown', 'focusin']) figure.addEventListener(type, () => start(figure), { capture: true, once: true });
+  }
+  window.addEventListener('beforeprint', () => figures.forEach((f) => start(f)), { once: true });
+  const later = () => setTimeout(() => startWhenIdle(figures), IDLE_AFTER_LOAD_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}
+
+/** How long after the page has loaded the widgets out of sight start. */
+const IDLE_AFTER_LOAD_MS = 3000;

@@ -73,7 +73,7 @@ export class InsideStep {
     if (now.join('|') !== labels.join('|')) {
       const chosen = this.choice.value;
       this.choice.replaceChildren(...labels.map((label, i) => new Option(label, String(i))));
-      if (Number(chosen) < labels.length) this.choice.value = chosen;
+      if (chosen !== '' && Number(chosen) < labels.length) this.choice.value = chosen;
     }
     this.choice.closest('.control').hidden = runs.length < 2;
   }
@@ -85,7 +85,7 @@ export class InsideStep {
     const head = rows.length
       ? `<thead><tr><th scope="col">quantity</th>${Array.from({ length: n }, (_, j) => `<th scope="col">${coordinate(j, n)}</th>`).join('')}</tr></thead>`
       : '';
-    table.innerHTML = head + `<tbody>${rows.map((r) => `<tr><th scope="row">${r.label}</th>${r.values.map((v) => `<td>${num(v, 6)}</td>`).join('')}</tr>`).join('')}</tbody>`;
+    table.innerHTML = head + `<tbody>${rows.map((r) => `<tr><th scope="row">${r.label}</th>${r.values.map((v) => `<td>${num(v, r.digits ?? 6)}</td>`).join('')}</tr>`).join('')}</tbody>`;
     table.closest('[data-inside-numbers]').hidden = rows.length === 0;
     const list = this.panel.querySelector('[data-inside-formula]');
     list.replaceChildren(...checks.map((c) => {
@@ -96,6 +96,8 @@ export class InsideStep {
   }
 }
 
+/** Significant digits of positions: enough that a small step shows in them. */
+const P = 8;
 const coordinate = (j, n) => (n <= 2 ? NAMES[j] : `θ${subscript(j + 1)}`);
 const subscript = (k) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
 const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
@@ -113,7 +115,7 @@ export function explain(o, steps, at) {
   const eta = before.lr;
   const gradients = usedGradients(o, steps, at);
   const g = gradients[at - 1];
-  const rows = [{ label: 'position before, θ', values: cols((j) => before.params[j]) }];
+  const rows = [{ label: 'position before, θ', values: cols((j) => before.params[j]), digits: P }];
   rows.push({ label: 'gradient there, g', values: cols((j) => before.grad[j]) });
   if (o.clip_grad_norm != null || o.weight_decay > 0 && !isDecoupled(o)) {
     rows.push({ label: 'gradient used (clipped / with weight decay)', values: cols((j) => g[j]) });
@@ -133,7 +135,7 @@ export function explain(o, steps, at) {
       ? `θ ← θ·(1 − η·λ) − η/(√v̂ + ε)·m̂, with λ = ${num(o.weight_decay)}, ε = ${num(o.eps)}`
       : `θ ← θ − η/(√v̂ + ε)·m̂, with m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), ε = ${num(o.eps)}`;
     computed = cols((j) => before.params[j] * shrink - after.effective_lr[j] * after.m_hat[j]);
-    cols((j) => worked.push(`${coordinate(j, n)}: ${num(before.params[j], 6)}${shrink !== 1 ? ` × ${num(shrink, 6)}` : ''} − ${num(after.effective_lr[j], 6)} × ${num(after.m_hat[j], 6)} = ${num(computed[j], 6)}`));
+    cols((j) => worked.push(`${coordinate(j, n)}: ${num(before.params[j], P)}${shrink !== 1 ? ` × ${num(shrink, 6)}` : ''} − ${num(after.effective_lr[j], 6)} × ${num(after.m_hat[j], 6)} = ${num(computed[j], P)}`));
   } else if (name === 'adagrad' || name === 'rmsprop') {
     const sums = squares(o, gradients, at);
     rows.push({ label: name === 'adagrad' ? 'sum of squared gradients, s' : 'average of squared gradients, v', values: cols((j) => sums[j]) });
@@ -143,7 +145,7 @@ export function explain(o, steps, at) {
       ? `s ← s + g², θ ← θ − η/(√s + ε)·g, with ε = ${num(o.eps)}`
       : `v ← α·v + (1 − α)·g², θ ← θ − η/(√v + ε)·g, with α = ${num(o.alpha)}, ε = ${num(o.eps)}`;
     computed = cols((j) => before.params[j] - rate[j] * g[j]);
-    cols((j) => worked.push(`${coordinate(j, n)}: ${num(before.params[j], 6)} − ${num(rate[j], 6)} × ${num(g[j], 6)} = ${num(computed[j], 6)}`));
+    cols((j) => worked.push(`${coordinate(j, n)}: ${num(before.params[j], P)} − ${num(rate[j], 6)} × ${num(g[j], 6)} = ${num(computed[j], P)}`));
   } else if (o.momentum > 0 && after.velocity) {
     const mu = o.momentum;
     const nesterov = o.nesterov || name === 'nesterov';
@@ -155,16 +157,16 @@ export function explain(o, steps, at) {
       : `b ← μ·b + ${o.dampening > 0 ? '(1 − τ)·' : ''}g, θ ← θ − η·b, with μ = ${num(mu)}${o.dampening > 0 ? `, τ = ${num(o.dampening)}` : ''}`;
     computed = cols((j) => before.params[j] - eta * direction[j]);
     cols((j) => worked.push(nesterov
-      ? `${coordinate(j, n)}: ${num(before.params[j], 6)} − ${num(eta, 6)} × (${num(g[j], 6)} + ${num(mu)} × ${num(after.velocity[j], 6)}) = ${num(computed[j], 6)}`
-      : `${coordinate(j, n)}: ${num(before.params[j], 6)} − ${num(eta, 6)} × ${num(after.velocity[j], 6)} = ${num(computed[j], 6)}`));
+      ? `${coordinate(j, n)}: ${num(before.params[j], P)} − ${num(eta, 6)} × (${num(g[j], 6)} + ${num(mu)} × ${num(after.velocity[j], 6)}) = ${num(computed[j], P)}`
+      : `${coordinate(j, n)}: ${num(before.params[j], P)} − ${num(eta, 6)} × ${num(after.velocity[j], 6)} = ${num(computed[j], P)}`));
   } else {
     rule = 'θ ← θ − η·g';
     computed = cols((j) => before.params[j] - eta * g[j]);
-    cols((j) => worked.push(`${coordinate(j, n)}: ${num(before.params[j], 6)} − ${num(eta, 6)} × ${num(g[j], 6)} = ${num(computed[j], 6)}`));
+    cols((j) => worked.push(`${coordinate(j, n)}: ${num(before.params[j], P)} − ${num(eta, 6)} × ${num(g[j], 6)} = ${num(computed[j], P)}`));
   }
   rows.push({ label: 'step taken, Δθ', values: step });
-  rows.push({ label: 'position after', values: cols((j) => after.params[j]) });
-  const checks = worked.map((line, j) => `${line} ${close(computed[j], after.params[j]) ? '✓ the engine’s value' : `(the engine has ${num(after.params[j], 6)}: this run has a setting the formula leaves out)`}`);
+  rows.push({ label: 'position after', values: cols((j) => after.params[j]), digits: P });
+  const checks = worked.map((line, j) => `${line} ${close(computed[j], after.params[j]) ? '✓ the engine’s value' : `(the engine has ${num(after.params[j], P)}: this run has a setting the formula leaves out)`}`);
   return { rule, rows, checks };
 }
 

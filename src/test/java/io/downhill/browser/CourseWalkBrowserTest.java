@@ -38,7 +38,7 @@ class CourseWalkBrowserTest {
                     int widgets = driver.findElements(By.cssSelector("figure[data-widget]")).size();
                     wait.until(d -> d.findElements(By.cssSelector("figure[data-widget][data-ready=true]")).size() == widgets);
                     if (!driver.findElements(By.cssSelector(".math-inline")).isEmpty()) {
-                        wait.until(d -> !d.findElements(By.cssSelector(".math-inline .katex")).isEmpty());
+                        wait.until(d -> "ready".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.documentElement.dataset.maths")));
                     }
                     assertThat(driver.findElements(By.cssSelector(".katex-error"))).as("KaTeX errors on " + url).isEmpty();
                     assertThat(driver.findElements(By.cssSelector(".widget-error"))).as(url).isEmpty();

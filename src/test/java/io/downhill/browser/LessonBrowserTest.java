@@ -54,8 +54,11 @@ class LessonBrowserTest {
 
         wait.until(ExpectedConditions.urlToBe(server.url("/lessons/what-gradient-descent-does")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("What gradient descent does");
-        wait.until(d -> !d.findElements(By.cssSelector(".math-display .katex-display")).isEmpty());
+        // formulas are drawn a slice at a time; the page says when the last one is
+        wait.until(d -> "ready".equals(Browser.js(driver, "return document.documentElement.dataset.maths")));
+        assertThat(driver.findElements(By.cssSelector(".math-display .katex-display"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector(".math-inline .katex"))).hasSizeGreaterThan(10);
+        assertThat(driver.findElements(By.cssSelector(".math-inline:not(:has(> .katex))"))).isEmpty();
         // highlight.js coloured the Python sample
         wait.until(d -> !d.findElements(By.cssSelector("pre code.hljs .hljs-keyword")).isEmpty());
         // the current lesson is marked in the sidebar

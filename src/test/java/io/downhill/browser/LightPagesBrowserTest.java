@@ -80,6 +80,9 @@ class LightPagesBrowserTest {
             assertThat(requests(driver, "plotly-gl3d")).isEqualTo(1);
             assertThat(Browser.js(driver, "return document.querySelectorAll('.js-plotly-plot .contourlayer').length > 0"))
                     .as("the other widgets' 2D charts still draw with the 2D bundle").isEqualTo(true);
+            // the widgets out of sight start while the page is idle and the 3D view has its own
+            // height: the Play button is found again where it is now, as a reader would
+            Browser.js(driver, "arguments[0].scrollIntoView({block: 'center'})", figure.findElement(By.cssSelector("[data-action='play']")));
             figure.findElement(By.cssSelector("[data-action='play']")).click();
             waitFor(driver).until(d -> !"0".equals(figure.findElement(By.cssSelector("[data-readout='t']")).getText()));
             figure.findElement(By.cssSelector("[data-control='surface']")).click();

@@ -319,8 +319,8 @@ class WidgetBrowserTest {
                 "x: 1 − 0.1 × 2 = 0.8 ✓ the engine’s value",
                 "y: 2 − 0.1 × 8 = 1.2 ✓ the engine’s value",
                 "x: 0.8 − 0.1 × 3.4 = 0.46 ✓ the engine’s value",
-                "y: 1.2 − 0.1 × 12 = −2.2204e−16 ✓ the engine’s value",
-                "x: 0.9 − 0.0525602 × 1.89474 = 0.800412 ✓ the engine’s value");
+                "y: 1.2 − 0.1 × 12 = −2.220446e−16 ✓ the engine’s value",
+                "x: 0.9 − 0.0525602 × 1.89474 = 0.80041223 ✓ the engine’s value");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
