@@ -1,0 +1,136 @@
+package io.downhill.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.downhill.web.ServerOptions;
+import io.downhill.web.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a learner sees on the charts: training that forms, the 3D surface, axes that fit, the graph, the PNG. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChartsBrowserTest {
+    private TestServer server;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private String page = "";
+
+    @BeforeAll
+    void start() {
+        Path gallery = Path.of("src/test/resources/courses/widgets").toAbsolutePath();
+        server = TestServer.start(new ServerOptions("127.0.0.1", 0, gallery, "/course", false, false));
+        driver = Browser.open(1280, 1000);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Opens a fixture lesson once; a test that finds it open already goes on from there. */
+    private void open(String lesson) {
+        if (page.equals(lesson)) {
+            return;
+        }
+        driver.get(server.url("/lessons/" + lesson));
+        wait.until(d -> (Boolean) js("return [...document.querySelectorAll('figure[data-widget]')].every((f) => f.dataset.ready === 'true')"));
+        page = lesson;
+    }
+
+    private Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    private WebElement button(String widget, String action) {
+        return driver.findElement(By.cssSelector("#" + widget + " [data-action='" + action + "']"));
+    }
+
+    private long lossPoints() {
+        return ((Number) js("return document.querySelector('#w1 [data-chart=loss]').data[0].x.length")).longValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void deepTrainingFormsOverTimeCanBeStoppedAndEndsWithEveryStep() {
+        open("deep");
+        WebElement bar = driver.findElement(By.cssSelector("#w1 [data-progress]"));
+        assertThat(bar.getAttribute("aria-label")).isEqualTo("Training progress");
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-progress-text]")).getText()).isEqualTo("step 0 of 150");
+
+        // watched from inside the page, every animation frame: the loss points drawn, the words by the bar
+        button("w1", "train").click();
+        Map<String, Object> seen = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const chart = document.querySelector('#w1 [data-chart=loss]');
+                const text = document.querySelector('#w1 [data-progress-text]');
+                let first = null, middle = null;
+                const look = () => {
+                  const k = chart.data?.[0]?.x.length ?? 0;
+                  if (k > 0 && first === null) first = performance.now();
+                  if (k > 0 && k < 150 && middle === null) middle = { k, text: text.textContent, last: chart.data[0].x[k - 1] };
+                  if (k === 150) done({ middle, took: performance.now() - first });
+                  else requestAnimationFrame(look);
+                };
+                look();
+                """);
+        Map<String, Object> middle = (Map<String, Object>) seen.get("middle");
+        assertThat(middle).as("a moment with some of the steps drawn").isNotNull();
+        assertThat(middle.get("text")).isEqualTo("step " + middle.get("last") + " of 150");
+        // drawn over time, not in one go as the steps arrive
+        assertThat(((Number) seen.get("took")).doubleValue()).isGreaterThan(1500);
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-summary]")).getText().startsWith("After 150 steps"));
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-progress-text]")).getText()).isEqualTo("step 150 of 150");
+        assertThat(bar.getAttribute("value")).isEqualTo("1");
+        assertThat(button("w1", "stop").isDisplayed()).isFalse();
+
+        // Stop, pressed while the steps are being drawn, leaves the picture where it is
+        button("w1", "train").click();
+        // pressed from inside the page as soon as 20 steps are drawn: a round trip from here may take
+        // longer than the drawing on a busy machine
+        Object visible = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const chart = document.querySelector('#w1 [data-chart=loss]');
+                const stop = document.querySelector('#w1 [data-action=stop]');
+                const look = () => {
+                  const k = chart.data[0].x.length;
+                  if (k > 20 && k < 150) { const shown = stop.offsetWidth > 0 && stop.offsetHeight > 0; stop.click(); done(shown); }
+                  else requestAnimationFrame(look);
+                };
+                requestAnimationFrame(look);
+                """);
+        assertThat(visible).as("Stop is on screen while the steps are drawn").isEqualTo(true);
+        long stopped = lossPoints();
+        sleep(500);
+        assertThat(lossPoints()).isEqualTo(stopped).isLessThan(150);
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-progress-text]")).getText()).isEqualTo(
+                "step " + js("const x = document.querySelector('#w1 [data-chart=loss]').data[0].x; return x[x.length - 1]") + " of 150");
+        assertThat(button("w1", "stop").isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).isEqualTo("Stopped.");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
