@@ -126,6 +126,46 @@ class ChartsBrowserTest {
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSurfaceHasTheMapsColoursThePathAboveItAndTheMinimaMarked() {
+        open("gallery");
+        driver.findElement(By.cssSelector("#w2 [data-control='surface']")).click();
+        wait.until(d -> "surface".equals(js("return document.querySelector('#w2 [data-chart=contour]').data?.[0]?.type")));
+        button("w2", "play").click();
+        wait.until(d -> ((Number) js("return document.querySelector('#w2 [data-chart=contour]').data[1].x.length")).intValue() > 30);
+        button("w2", "play").click();
+        Map<String, Object> seen = (Map<String, Object>) js("""
+                const data = document.querySelector('#w2 [data-chart=contour]').data;
+                const [surface, path] = data;
+                // the surface's height under (x, y), between its grid points as the mesh is drawn
+                const cell = (axis, v) => {
+                  const n = axis.length - 1, f = ((v - axis[0]) / (axis[n] - axis[0])) * n;
+                  const i = Math.max(0, Math.min(n - 1, Math.floor(f)));
+                  return [i, Math.max(0, Math.min(1, f - i))];
+                };
+                const under = (x, y) => {
+                  const [i, u] = cell(surface.x, x), [j, v] = cell(surface.y, y), z = surface.z;
+                  return (1 - v) * ((1 - u) * z[j][i] + u * z[j][i + 1]) + v * ((1 - u) * z[j + 1][i] + u * z[j + 1][i + 1]);
+                };
+                let below = 0;
+                for (let k = 0; k < path.x.length; k++) if (!(path.z[k] > under(path.x[k], path.y[k]))) below++;
+                const minima = data.find((t) => t.type === 'scatter3d' && t.name === 'minimum');
+                return {
+                  surface: JSON.stringify(surface.colorscale),
+                  contour: JSON.stringify(document.querySelector('#w4 [data-chart=contour]').data[0].colorscale),
+                  points: path.x.length, below, markers: String(path.mode), minima: minima ? minima.x.length : 0,
+                };
+                """);
+        assertThat(seen.get("surface")).isEqualTo(seen.get("contour"));
+        assertThat(((Number) seen.get("points")).intValue()).isGreaterThan(30);
+        assertThat(seen.get("below")).as("path points on or under the surface").isEqualTo(0L);
+        assertThat((String) seen.get("markers")).contains("markers");
+        // Rosenbrock has one minimum, at (1, 1)
+        assertThat(seen.get("minima")).isEqualTo(1L);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
