@@ -166,6 +166,35 @@ class ChartsBrowserTest {
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void lossAgainstEpochsFitsItsAxisToTheRuns() {
+        open("batches");
+        WebElement epochs = driver.findElement(By.cssSelector("#w1 [data-control='epochs']"));
+        if (!epochs.isSelected()) {
+            epochs.click();
+        }
+        wait.until(d -> "epoch (passes over the data)".equals(js("return document.querySelector('#w1 [data-chart=loss]').layout.xaxis.title.text")));
+        button("w1", "play").click();
+        wait.until(d -> button("w1", "play").getText().contains("Replay"));
+        List<Number> seen = (List<Number>) js("""
+                const el = document.querySelector('#w1 [data-chart=loss]');
+                const xs = el.data.flatMap((t) => [...t.x]);
+                return [..._range(el), Math.max(...xs), Math.min(...xs)];
+                function _range(chart) { return chart._fullLayout.xaxis.range; }
+                """);
+        double from = seen.get(0).doubleValue();
+        double to = seen.get(1).doubleValue();
+        double largest = seen.get(2).doubleValue();
+        // the full batch makes one pass per step: 120 steps are 120 epochs, the other runs far fewer
+        assertThat(largest).isEqualTo(120.0);
+        assertThat(seen.get(3).doubleValue()).isZero();
+        assertThat(from).isLessThanOrEqualTo(0.0);
+        assertThat(to).isGreaterThanOrEqualTo(largest);
+        assertThat(to - from).isLessThanOrEqualTo(1.1 * largest);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
