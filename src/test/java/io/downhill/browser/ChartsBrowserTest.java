@@ -195,6 +195,55 @@ class ChartsBrowserTest {
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGradientGraphHasArrowsThatGoAroundOtherBoxesAndPlainLabels() {
+        open("gradients");
+        WebElement input = driver.findElement(By.cssSelector("#w1 [data-control='expression']"));
+        input.clear();
+        // constants and x feed nodes several columns to their right
+        input.sendKeys("x*x + exp(y)*x + 3*sin(x*y) - log(1 + x^2)", org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> ((Number) js("return document.getElementById('w1').widget.local.lab?.graph.length ?? 0")).intValue() > 10
+                && ((Number) js("return document.querySelectorAll('#w1 [data-graph] g.node').length")).intValue()
+                    == ((Number) js("return document.getElementById('w1').widget.local.lab.graph.length")).intValue());
+        Map<String, Object> seen = (Map<String, Object>) js("""
+                const graph = document.querySelector('#w1 [data-graph]');
+                const nodes = document.getElementById('w1').widget.local.lab.graph;
+                const edges = nodes.reduce((n, node) => n + node.inputs.length, 0);
+                // every box in the picture's own coordinates, from its translate() and its rect
+                const boxes = new Map([...graph.querySelectorAll('g.node')].map((g) => {
+                  const [x, y] = g.getAttribute('transform').match(/[-\\d.]+/g).map(Number);
+                  const r = g.querySelector('rect');
+                  return [Number(g.dataset.node), { x, y, w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) }];
+                }));
+                const radius = 3;
+                const near = (px, py, b) => px > b.x - radius && px < b.x + b.w + radius && py > b.y - radius && py < b.y + b.h + radius;
+                const through = [];
+                for (const g of graph.querySelectorAll('g.edge')) {
+                  const from = Number(g.dataset.from), to = Number(g.dataset.to);
+                  const pts = g.querySelector('polyline').getAttribute('points').trim().split(/\\s+/).map((p) => p.split(',').map(Number));
+                  for (let k = 1; k < pts.length; k++) {
+                    const [[x0, y0], [x1, y1]] = [pts[k - 1], pts[k]];
+                    const n = Math.ceil(Math.hypot(x1 - x0, y1 - y0));
+                    for (let s = 0; s <= n; s++) {
+                      const [px, py] = [x0 + ((x1 - x0) * s) / n, y0 + ((y1 - y0) * s) / n];
+                      for (const [id, b] of boxes) if (id !== from && id !== to && near(px, py, b)) through.push(`${from}->${to} at ${id}`);
+                    }
+                  }
+                }
+                return {
+                  edges, drawn: graph.querySelectorAll('g.edge').length, arrowheads: graph.querySelectorAll('.arrowhead').length,
+                  through: [...new Set(through)], text: document.getElementById('w1').textContent,
+                };
+                """);
+        assertThat(((Number) seen.get("edges")).intValue()).isGreaterThan(12);
+        assertThat(seen.get("drawn")).isEqualTo(seen.get("edges"));
+        assertThat(seen.get("arrowheads")).isEqualTo(seen.get("edges"));
+        assertThat((List<String>) seen.get("through")).isEmpty();
+        assertThat((String) seen.get("text")).doesNotContain("∂f/∂·").contains("∂f/∂x = ").contains("∂f/∂y = ");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
