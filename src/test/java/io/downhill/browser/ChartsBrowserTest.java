@@ -244,6 +244,54 @@ class ChartsBrowserTest {
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePngHasTheChartKeyAboveTheCharts() {
+        open("gallery");
+        Map<String, Object> seen = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const figure = document.getElementById('w4');
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                (async () => {
+                  const png = await import(site.replace('site.js', 'widgets/chart-png.js'));
+                  const blob = await png.picture(figure);
+                  const image = await createImageBitmap(blob);
+                  const canvas = document.createElement('canvas');
+                  canvas.width = image.width;
+                  canvas.height = image.height;
+                  const g = canvas.getContext('2d');
+                  g.drawImage(image, 0, 0);
+                  // the charts alone, as the page lays them out, at the picture's scale of 2
+                  const boxes = [...figure.querySelectorAll('.js-plotly-plot')].filter((el) => el.offsetWidth > 0).map((el) => el.getBoundingClientRect());
+                  const charts = Math.round((Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top))) * 2);
+                  const band = image.height - charts;
+                  const pixels = band > 0 ? g.getImageData(0, 0, image.width, band).data : [];
+                  const probe = document.createElement('span');
+                  document.body.append(probe);
+                  const rgb = (c) => { probe.style.color = c; return getComputedStyle(probe).color.match(/[\\d.]+/g).slice(0, 3).map(Number); };
+                  const runs = document.querySelector('#w4 [data-chart=loss]').data.filter((t) => t.name && t.showlegend !== false);
+                  const found = {};
+                  for (const t of runs) {
+                    const [r, gr, b] = rgb(t.line.color);
+                    let hit = false;
+                    for (let i = 0; i < pixels.length && !hit; i += 4) {
+                      hit = Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - gr) + Math.abs(pixels[i + 2] - b) < 30;
+                    }
+                    found[t.name] = hit;
+                  }
+                  probe.remove();
+                  done({ height: image.height, charts, found });
+                })().catch((e) => done({ error: String(e) }));
+                """);
+        assertThat(seen).doesNotContainKey("error");
+        // a band for the key above the charts, tall enough for a row of entries
+        assertThat(((Number) seen.get("height")).intValue()).isGreaterThan(((Number) seen.get("charts")).intValue() + 30);
+        Map<String, Object> found = (Map<String, Object>) seen.get("found");
+        assertThat(found).containsOnlyKeys("SGD", "Momentum", "Nesterov", "RMSprop", "Adam");
+        assertThat(found.values()).as("each run's colour in the key band").containsOnly(true);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
