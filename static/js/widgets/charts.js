@@ -186,3 +186,8 @@ export const finite = (v) => {
   const n = toNumber(v);
   return Number.isFinite(n) ? n : null;
 };
+
+/** The colours of the maps (contour and 3D surface alike), as the contour map of this theme has them. */
+export function mapColourscale() {
+  return contourTrace({ x: [], y: [], z: [[0]] }).colorscale;
+}

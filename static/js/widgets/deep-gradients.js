@@ -2,6 +2,10 @@
 // norm of every layer over time (vanishing and exploding made visible), the loss, and the
 // decision boundary. Training can be stopped at any moment. The server writes the training call
 // for the controls' state; this module streams it when Train is pressed, and draws.
+//
+// The server trains a few hundred steps in well under a second, so the steps that arrive are
+// queued and drawn over a few seconds: the learner sees the training form instead of a finished
+// picture. The progress bar and the readouts follow what is drawn, not what has arrived.
 
 import { colour, themeColours } from './theme.js';
 import * as charts from './charts.js';
@@ -9,12 +13,33 @@ import { num } from './format.js';
 import { busyText } from './net.js';
 
 const $ = (w, css) => w.figure.querySelector(css);
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+/** How long drawing a whole training takes: about 4 s for 300 steps, never under 2 s or over 8 s. */
+const duration = (steps) => Math.min(8000, Math.max(2000, steps * 13));
+/** The longest pause between two animation frames that still counts as time passing (a hidden tab stops them). */
+const MAX_FRAME_MS = 100;
+
+const maxSteps = (w) => w.requests.train.query.spec.max_steps;
 
 /** A new state (or a new training) starts from an empty picture. */
 function reset(w) {
   stop(w);
-  Object.assign(w.local, { steps: [], norms: [], clipped: 0, data: null, grid: null, ended: false });
-  $(w, '[data-progress]').value = 0;
+  // steps/norms: what arrived; shown: how many of them are drawn; grids: each boundary with the
+  // number of steps that had arrived with it, so it is drawn when those steps are
+  Object.assign(w.local, { steps: [], norms: [], shown: 0, budget: 0, grids: [], data: null, finished: false, ended: false });
+  progress(w, 0);
+}
+
+/** The bar and its words: "step k of n", k the last step drawn. */
+function progress(w, k) {
+  const n = maxSteps(w);
+  const bar = $(w, '[data-progress]');
+  bar.value = n ? k / n : 0;
+  const words = `step ${k} of ${n}`;
+  bar.setAttribute('aria-valuetext', words);
+  const text = $(w, '[data-progress-text]');
+  if (text) text.textContent = words;
 }
 
 async function plot(w) {
@@ -41,10 +66,10 @@ async function train(w) {
     onEvent: (name, data) => {
       if (name === 'frame') frame(w, JSON.parse(data));
       if (name === 'done') {
-        stop(w);
-        w.local.ended = true;
-        w.setSummary(summary(w));
-        w.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
+        // the stream is over; the training ends when its last step is drawn
+        closeStream(w);
+        w.local.finished = true;
+        animate(w);
         return true;
       }
       if (name === 'error') { stop(w, `The training stopped: ${JSON.parse(data).detail}`); return true; }
@@ -56,11 +81,25 @@ async function train(w) {
   });
 }
 
-function stop(w, message) {
+function closeStream(w) {
   w.local.source?.close();
   w.local.source = null;
+}
+
+/** Stops the stream and the drawing where it is. */
+function stop(w, message) {
+  closeStream(w);
+  cancelAnimationFrame(w.local.frame ?? 0);
+  w.local.frame = 0;
   running(w, false);
   if (message) w.setSummary(message);
+}
+
+function finish(w) {
+  stop(w);
+  w.local.ended = true;
+  w.setSummary(summary(w));
+  w.figure.dispatchEvent(new CustomEvent('downhill:run-ended'));
 }
 
 function running(w, on) {
@@ -75,28 +114,77 @@ function frame(w, f) {
   for (const s of f.steps) {
     t.steps.push(s);
     t.norms.push(s.grad_norms.map((g) => Math.log10(Math.max(g, 1e-30))));
-    if (s.clipped) t.clipped++;
   }
-  if (f.grid) t.grid = f.grid;
-  const last = t.steps[t.steps.length - 1];
-  $(w, '[data-progress]').value = last.t / w.requests.train.query.spec.max_steps;
+  if (f.grid) t.grids.push({ at: t.steps.length, grid: f.grid });
+  animate(w);
+}
+
+/** Draws the queued steps a few per animation frame, at a pace that fills duration(). */
+function animate(w) {
+  const t = w.local;
+  if (t.frame) return;
+  let last = performance.now();
+  const tick = (now) => {
+    t.frame = 0;
+    if (reducedMotion.matches) {
+      t.shown = t.steps.length;
+    } else {
+      t.budget += (Math.min(MAX_FRAME_MS, now - last) * maxSteps(w)) / duration(maxSteps(w));
+      last = now;
+      const more = Math.min(Math.floor(t.budget), t.steps.length - t.shown);
+      t.shown += more;
+      t.budget -= more;
+    }
+    if (t.shown > 0) show(w);
+    if (t.shown < t.steps.length) {
+      t.frame = requestAnimationFrame(tick);
+    } else if (t.finished) {
+      finish(w);
+    } else {
+      // waiting for steps: the pace does not bank time meanwhile
+      t.budget = Math.min(t.budget, 1);
+    }
+  };
+  t.frame = requestAnimationFrame(tick);
+}
+
+/** The readouts, the bar and the charts at the last step drawn. */
+function show(w) {
+  const t = w.local;
+  const last = t.steps[t.shown - 1];
+  progress(w, last.t);
   const set = (name, text) => { $(w, `[data-readout="${name}"]`).textContent = text; };
   set('t', String(last.t));
   set('loss', num(last.loss, 3));
   set('accuracy', `${Math.round(last.accuracy * 100)}%`);
   const g = last.grad_norms;
   set('ratio', num(g[0] / Math.max(g[g.length - 1], 1e-300), 2));
-  set('clipped', String(t.clipped));
-  redraw(w);
+  set('clipped', String(clipped(t)));
+  redraw(w, false);
+}
+
+/** Steps drawn so far on which clipping fired. */
+function clipped(t) {
+  let n = 0;
+  for (let i = 0; i < t.shown; i++) if (t.steps[i].clipped) n++;
+  return n;
+}
+
+/** The latest boundary among those that arrived with the steps drawn. */
+function grid(t) {
+  let found = null;
+  for (const g of t.grids) if (g.at <= t.shown) found = g.grid;
+  return found;
 }
 
 function summary(w) {
-  const last = w.local.steps?.[w.local.steps.length - 1];
+  const last = w.local.steps?.[w.local.shown - 1];
   if (!last) return 'Press Train to start.';
   const g = last.grad_norms;
+  const n = clipped(w.local);
   return `After ${last.t} steps: loss ${num(last.loss, 3)}, accuracy ${Math.round(last.accuracy * 100)}%. `
     + `The first layer's gradient is ${num(g[0] / Math.max(g[g.length - 1], 1e-300), 2)} times the last layer's`
-    + (w.local.clipped ? `; clipping fired on ${w.local.clipped} steps.` : '.');
+    + (n ? `; clipping fired on ${n} steps.` : '.');
 }
 
 /** Whether the picture is a finished training (before Train, nothing has ended). */
@@ -106,26 +194,51 @@ function done(w) {
 
 function draw() {}
 
-function redraw(w) {
+/** The charts at the steps drawn; `full` also redraws the boundary chart when its picture did not change. */
+function redraw(w, full = true) {
   const Plotly = charts.plotly();
   const c = themeColours();
   const t = w.local;
+  const steps = t.steps.slice(0, t.shown);
+  const norms = t.norms.slice(0, t.shown);
+  const n = maxSteps(w);
   const layers = t.data?.layers ?? w.requests.train.query.spec.depth + 1;
   // layers down the side (input at the bottom), steps across: z[layer][step]
-  const z = Array.from({ length: layers }, (_, l) => t.norms.map((row) => row[l]));
+  const z = Array.from({ length: layers }, (_, l) => norms.map((row) => row[l]));
   Plotly.react($(w, '[data-chart="heat"]'), [{
-    type: 'heatmap', z, x: t.steps.map((s) => s.t), y: Array.from({ length: layers }, (_, l) => l + 1),
+    type: 'heatmap', z, x: steps.map((s) => s.t), y: Array.from({ length: layers }, (_, l) => l + 1),
     colorscale: 'Viridis', zmin: -8, zmax: 1, colorbar: { title: { text: 'log₁₀ ‖∇‖', side: 'right' }, thickness: 10 },
     hovertemplate: 'step %{x}, layer %{y}<br>log₁₀ ‖gradient‖ %{z:.2f}<extra></extra>',
   }], charts.layout({
-    xaxis: { title: { text: 'step' } }, yaxis: { title: { text: 'layer (input first)' }, dtick: Math.max(1, Math.ceil(layers / 8)) },
+    // the whole training's width from the start, so the picture fills in from the left
+    xaxis: { title: { text: 'step' }, range: [0.5, n + 0.5] },
+    yaxis: { title: { text: 'layer (input first)' }, dtick: Math.max(1, Math.ceil(layers / 8)) },
   }), charts.config(`${w.id}-gradients`));
+  const boundary = grid(t);
+  if (full || t.boundaryFor?.grid !== boundary || t.boundaryFor?.data !== t.data) {
+    t.boundaryFor = { grid: boundary, data: t.data };
+    drawBoundary(w, boundary, c);
+  }
+  Plotly.react($(w, '[data-chart="loss"]'), [
+    { ...charts.lossTrace('loss', colour('nesterov')), x: steps.map((s) => s.t), y: steps.map((s) => s.loss) },
+    { type: 'scatter', mode: 'lines', name: 'accuracy', yaxis: 'y2', x: steps.map((s) => s.t), y: steps.map((s) => s.accuracy),
+      line: { color: colour('adagrad'), width: 2 } },
+  ], charts.layout({
+    showlegend: true, margin: { l: 52, r: 52, t: 36, b: 40 },
+    xaxis: { title: { text: 'step' }, range: [0, n] },
+    yaxis: { title: { text: 'loss' }, type: 'log', exponentformat: 'power' },
+    yaxis2: { title: { text: 'accuracy' }, overlaying: 'y', side: 'right', range: [0, 1], showgrid: false, tickformat: '.0%' },
+  }), charts.config(`${w.id}-loss`));
+}
+
+function drawBoundary(w, boundary, c) {
+  const t = w.local;
   const traces = [];
-  if (t.grid && t.data) {
+  if (boundary && t.data) {
     const [xr, yr] = t.data.range;
     const n = t.data.grid;
     const axis = (r) => Array.from({ length: n }, (_, i) => r[0] + (i * (r[1] - r[0])) / (n - 1));
-    traces.push({ type: 'contour', x: axis(xr), y: axis(yr), z: t.grid, zmin: 0, zmax: 1, showscale: false, hoverinfo: 'skip',
+    traces.push({ type: 'contour', x: axis(xr), y: axis(yr), z: boundary, zmin: 0, zmax: 1, showscale: false, hoverinfo: 'skip',
       contours: { start: 0.5, end: 0.5, size: 1, coloring: 'heatmap' }, opacity: 0.35,
       colorscale: [[0, colour('sgd')], [1, colour('momentum')]], line: { width: 2.5, color: c.fg } });
   }
@@ -136,19 +249,9 @@ function redraw(w) {
         marker: { size: 5, color: colour(label ? 'momentum' : 'sgd'), line: { width: 0.5, color: c.bg } } });
     }
   }
-  Plotly.react($(w, '[data-chart="boundary"]'), traces, charts.layout({
+  charts.plotly().react($(w, '[data-chart="boundary"]'), traces, charts.layout({
     xaxis: { range: t.data?.range[0] }, yaxis: { range: t.data?.range[1] },
   }), charts.config(`${w.id}-boundary`));
-  Plotly.react($(w, '[data-chart="loss"]'), [
-    { ...charts.lossTrace('loss', colour('nesterov')), x: t.steps.map((s) => s.t), y: t.steps.map((s) => s.loss) },
-    { type: 'scatter', mode: 'lines', name: 'accuracy', yaxis: 'y2', x: t.steps.map((s) => s.t), y: t.steps.map((s) => s.accuracy),
-      line: { color: colour('adagrad'), width: 2 } },
-  ], charts.layout({
-    showlegend: true, margin: { l: 52, r: 52, t: 36, b: 40 },
-    xaxis: { title: { text: 'step' }, range: [0, w.requests.train.query.spec.max_steps] },
-    yaxis: { title: { text: 'loss' }, type: 'log', exponentformat: 'power' },
-    yaxis2: { title: { text: 'accuracy' }, overlaying: 'y', side: 'right', range: [0, 1], showgrid: false, tickformat: '.0%' },
-  }), charts.config(`${w.id}-loss`));
 }
 
 export default { charts: plot, draw, summary, done };

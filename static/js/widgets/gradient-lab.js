@@ -5,6 +5,7 @@
 import { colour, themeColours } from './theme.js';
 import * as charts from './charts.js';
 import { num } from './format.js';
+import { layoutGraph } from './graph-layout.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -71,21 +72,42 @@ function errorChart(w, lab) {
   }), charts.config(`${w.id}-errors`));
 }
 
-/** Leaves (x, y, constants) on the left, the output on the right; each box shows value and adjoint. */
+/** Short names for the inner nodes, skipping letters that read as something else (e, f, i, v, x, y…). */
+const NAMES = 'abcdghkmnpqrstuw';
+
+/**
+ * What each box is called and computes: x and y, a constant's own text, "a = x + y" for an inner
+ * node, "f = a · b" for the output. The adjoint line names the node the same way.
+ */
+function names(nodes) {
+  const last = nodes[nodes.length - 1].id;
+  const name = new Map();
+  let inner = 0;
+  for (const n of nodes) {
+    if (n.op === 'x' || n.op === 'y') name.set(n.id, n.op);
+    else if (!n.inputs.length) name.set(n.id, `(${n.label})`);
+    else if (n.id === last) name.set(n.id, 'f');
+    else name.set(n.id, inner < NAMES.length ? NAMES[inner++] : `n${n.id}`);
+  }
+  const arg = (id) => name.get(id).replace(/^\((.*)\)$/, '$1');
+  const SYMBOL = { '*': '·', '-': '−', '/': '/', '+': '+', '^': '^' };
+  const head = (n) => {
+    if (!n.inputs.length) return n.label;
+    const [a, b] = n.inputs.map(arg);
+    const formula = n.op === 'neg' ? `−${a}` : n.inputs.length === 2 ? `${a} ${SYMBOL[n.op] ?? n.label} ${b}` : `${n.label}(${a})`;
+    return `${name.get(n.id)} = ${formula}`;
+  };
+  return { head, name: (id) => name.get(id) };
+}
+
+const ARROW = 7;
+
+/** Inputs (x, y) on the left, the output on the right; each box shows its value and its adjoint. */
 function graph(w, lab) {
   const nodes = lab.graph;
-  const depth = [];
-  for (const n of nodes) depth[n.id] = n.inputs.length ? 1 + Math.max(...n.inputs.map((i) => depth[i])) : 0;
-  const columns = [];
-  for (const n of nodes) (columns[depth[n.id]] ??= []).push(n);
-  const W = 118;
+  const W = 126;
   const H = 50;
-  const gapX = 34;
-  const gapY = 14;
-  const width = columns.length * (W + gapX) + gapX;
-  const height = Math.max(...columns.map((c) => c.length)) * (H + gapY) + gapY;
-  const at = {};
-  columns.forEach((col, c) => col.forEach((n, r) => { at[n.id] = { x: gapX + c * (W + gapX), y: gapY + r * (H + gapY) }; }));
+  const { width, height, boxes, edges } = layoutGraph(nodes, { W, H, gapX: 40, gapY: 14, lane: 12 });
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('width', width);
   svg.setAttribute('height', height);
@@ -96,22 +118,38 @@ function graph(w, lab) {
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  for (const n of nodes) {
-    for (const i of n.inputs) {
-      svg.append(el('line', { x1: at[i].x + W, y1: at[i].y + H / 2, x2: at[n.id].x, y2: at[n.id].y + H / 2 }));
-    }
-  }
-  const last = nodes[nodes.length - 1].id;
-  for (const n of nodes) {
-    const kind = n.inputs.length === 0 ? ' input' : (n.id === last ? ' output' : '');
-    const g = el('g', { class: `node${kind}`, transform: `translate(${at[n.id].x},${at[n.id].y})` });
-    g.append(el('rect', { width: W, height: H, rx: 7 }));
-    g.append(el('text', { x: 8, y: 15, class: 'op' }, n.label));
-    g.append(el('text', { x: 8, y: 30, class: 'fwd' }, `v = ${num(n.value, 4)}`));
-    g.append(el('text', { x: 8, y: 44, class: 'bwd' }, `∂f/∂· = ${num(n.adjoint, 4)}`));
+  for (const e of edges) {
+    // the line stops where the arrowhead starts, the arrowhead's tip on the box's edge
+    const pts = e.points.map(([x, y]) => [x, y]);
+    const [tx, ty] = pts[pts.length - 1];
+    const [px, py] = pts[pts.length - 2];
+    const len = Math.hypot(tx - px, ty - py) || 1;
+    const [ux, uy] = [(tx - px) / len, (ty - py) / len];
+    pts[pts.length - 1] = [tx - ux * ARROW, ty - uy * ARROW];
+    const g = el('g', { class: 'edge', 'data-from': e.from, 'data-to': e.to });
+    g.append(el('polyline', { points: pts.map((p) => p.map((v) => v.toFixed(1)).join(',')).join(' ') }));
+    const [bx, by] = [tx - ux * ARROW, ty - uy * ARROW];
+    const half = ARROW * 0.5;
+    g.append(el('path', { class: 'arrowhead',
+      d: `M${tx.toFixed(1)},${ty.toFixed(1)} L${(bx - uy * half).toFixed(1)},${(by + ux * half).toFixed(1)} L${(bx + uy * half).toFixed(1)},${(by - ux * half).toFixed(1)} Z` }));
     svg.append(g);
   }
-  w.figure.querySelector('[data-graph]').replaceChildren(svg);
+  const last = nodes[nodes.length - 1].id;
+  const label = names(nodes);
+  for (const n of nodes) {
+    const kind = n.inputs.length === 0 ? ' input' : (n.id === last ? ' output' : '');
+    const g = el('g', { class: `node${kind}`, 'data-node': n.id, transform: `translate(${boxes[n.id].x},${boxes[n.id].y})` });
+    g.append(el('rect', { width: W, height: H, rx: 7 }));
+    g.append(el('text', { x: 8, y: 15, class: 'op' }, label.head(n)));
+    g.append(el('text', { x: 8, y: 30, class: 'fwd' }, `v = ${num(n.value, 4)}`));
+    g.append(el('text', { x: 8, y: 44, class: 'bwd' }, `∂f/∂${label.name(n.id)} = ${num(n.adjoint, 4)}`));
+    svg.append(g);
+  }
+  const legend = document.createElement('p');
+  legend.className = 'graph-legend';
+  legend.textContent = 'Arrows run forward from the inputs to f. In each box, v is the value computed forward and '
+    + '∂f/∂ is the gradient flowing back to that node.';
+  w.figure.querySelector('[data-graph]').replaceChildren(legend, svg);
 }
 
 export default { charts: plot, draw, summary };
