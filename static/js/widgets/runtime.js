@@ -18,6 +18,9 @@ import { Scrubber } from './scrubber.js';
 import { Preview, drawGhost } from './ghost.js';
 import { InsideStep } from './inside-step.js';
 
+/** The step fields of a downloaded run (the CSV's columns). */
+const DOWNLOAD_FIELDS = 'params,loss,grad,grad_norm,lr';
+
 export class Runtime {
   constructor(figure, module) {
     this.figure = figure;
@@ -486,7 +489,23 @@ export class Runtime {
     this.player.play();
   }
 
-  #download(kind) {
-    shell.download(this.figure, kind, this.player.runs.map((run, i) => ({ label: this.runLabel(i), spec: run.spec, status: run.status, steps: run.steps })));
+  async #download(kind) {
+    // a widget that streams only what it draws (params and loss) downloads every column: its runs
+    // are asked for again whole, which the server answers from its cache
+    const runs = await Promise.all(this.player.runs.map(async (run, i) => ({
+      label: this.runLabel(i), spec: run.spec, status: run.status,
+      steps: run.steps[0] && !('grad' in run.steps[0]) ? await this.#wholeSteps(run) : run.steps,
+    }))).catch((error) => {
+      this.setSummary(`The download could not be made: ${error.message}`, true);
+      return null;
+    });
+    if (runs) shell.download(this.figure, kind, runs);
+  }
+
+  /** The steps of `run` received so far, with every field the downloads have. */
+  async #wholeSteps(run) {
+    const response = await fetchApi(`${this.api}/runs?fields=${DOWNLOAD_FIELDS}&spec=${encodeURIComponent(JSON.stringify(run.spec))}`);
+    if (!response.ok) throw await problemOf(response);
+    return (await response.json()).steps.slice(0, run.steps.length);
   }
 }
