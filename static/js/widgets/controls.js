@@ -20,6 +20,26 @@ export function bindControl(w, c) {
     });
     return;
   }
+  if (c.kind === 'point') {
+    // number boxes beside the chart's click: each arrow press (or a typed number) moves the point
+    const boxes = [...input.querySelectorAll('input[data-coordinate]')];
+    let timer = 0;
+    const send = () => {
+      clearTimeout(timer);
+      const now = w.control(c.name);
+      const v = boxes.map((box, k) => Number(box.value));
+      if (!v.every(Number.isFinite)) return;
+      const inside = v.map((x, k) => Math.min(now.axes[k][1], Math.max(now.axes[k][0], x)));
+      if (inside.every((x, k) => x === w.value(c.name)?.[k])) return;
+      w.set(c.name, inside);
+    };
+    for (const box of boxes) {
+      // typing waits for a pause, so "-1.5" is not sent as "-", "-1" and "-1.5"
+      box.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(send, 400); });
+      box.addEventListener('change', send);
+    }
+    return;
+  }
   if (c.kind === 'text') {
     // sent when its form is submitted, not on every key, once the server's checker accepts it
     input.form?.addEventListener('submit', async (event) => {
@@ -79,6 +99,12 @@ export function showControls(w) {
       input.value = at(v);
     }
     else if (c.kind === 'select' || c.kind === 'text') input.value = v;
+    else if (c.kind === 'point' && Array.isArray(v)) {
+      input.querySelectorAll('input[data-coordinate]').forEach((box) => {
+        // the box being typed in keeps what is typed
+        if (box !== document.activeElement) box.value = String(v[Number(box.dataset.coordinate)]);
+      });
+    }
     const output = input.parentElement.querySelector('output');
     if (output && typeof v === 'number') output.textContent = num(v, 3);
     if (c.dependsOn) {

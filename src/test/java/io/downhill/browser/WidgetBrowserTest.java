@@ -342,6 +342,26 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theStartPointMovesOneStepPerArrowPressFromTheKeyboard() {
+        String w = "w2";
+        WebElement x = driver.findElement(By.cssSelector("#w2 [data-control='start'] input[data-coordinate='0']"));
+        WebElement y = driver.findElement(By.cssSelector("#w2 [data-control='start'] input[data-coordinate='1']"));
+        assertThat(x.getAccessibleName()).isEqualTo("x");
+        assertThat(x.getAttribute("value")).isEqualTo("-1.5");
+        assertThat(y.getAttribute("value")).isEqualTo("2");
+        java.math.BigDecimal step = new java.math.BigDecimal(x.getAttribute("step"));
+        assertThat(step.signum()).isPositive();
+        double moved = new java.math.BigDecimal("-1.5").add(step).doubleValue();
+        x.sendKeys(Keys.ARROW_UP);
+        // one press is one step of the box, and the run starts there
+        wait.until(d -> driver.getCurrentUrl().contains("w2.start=" + new java.math.BigDecimal("-1.5").add(step).stripTrailingZeros().toPlainString() + ",2"));
+        wait.until(d -> points(w, "contour", 2) == 1
+                && ((Number) js("return document.querySelector('#w2 [data-chart=contour]').data[2].x[0]")).doubleValue() == moved);
+        assertThat(((Number) js("return document.querySelector('#w2 [data-chart=contour]').data[2].y[0]")).doubleValue()).isEqualTo(2.0);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void descent2dPlaysPausesForksAndResets() {
         String w = "w2";
         assertThat(iteration(w)).isZero();

@@ -43,6 +43,22 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
         return plain.length() <= 8 ? plain : d.toString().replace("E", "e").replace("e+", "e");
     }
 
+    /** The step of a point's number box on an axis: a power of ten near a fiftieth of its range. */
+    public static double pointStep(java.util.List<Double> axis) {
+        double span = axis.get(1) - axis.get(0);
+        return span > 0 ? Math.pow(10, Math.floor(Math.log10(span / 50))) : 1;
+    }
+
+    /** A number as its shortest exact decimal (2 for 2.0), for an input's value. */
+    public static String plain(Object value) {
+        return value instanceof Number n ? java.math.BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString() : null;
+    }
+
+    /** The name of coordinate k of n: x and y on a plane, θ1, θ2, … beyond it. */
+    public static String coordinate(int k, int n) {
+        return n <= 2 ? (k == 0 ? "x" : "y") : "θ" + (k + 1);
+    }
+
     /** A person's name for an optimizer or problem id. */
     public static String label(String id) {
         return EngineFacts.label(id);
