@@ -3,32 +3,15 @@
 // the server and shows a typo under the box; this module draws the race.
 
 import { colour } from './theme.js';
-import * as charts from './charts.js';
 import * as paths from './paths.js';
-import { Board } from './board.js';
 import { num, optimizerName, toNumber } from './format.js';
 
 async function plot(w) {
-  const problem = w.specs[0].problem;
-  const key = JSON.stringify(problem);
-  if (w.local.landKey !== key) {
-    w.local.land = await charts.landscape(w.api, problem, 80);
-    w.local.landKey = key;
-  }
-  const series = w.specs.map((spec) => ({ label: optimizerName(spec.optimizer.name), colour: colour(spec.optimizer.name) }));
-  w.local.view = { id: w.id, contour: w.figure.querySelector('[data-chart="contour"]'), loss: w.figure.querySelector('[data-chart="loss"]') };
-  await paths.plot(w.local.view, w.local.land, series);
-  w.local.board = w.local.board ?? new Board(w, w.figure.querySelector('[data-board] tbody'));
-  w.local.board.build(series);
+  await paths.plotRuns(w, w.specs.map((spec) => ({ label: optimizerName(spec.optimizer.name), colour: colour(spec.optimizer.name) })));
 }
 
 function draw(w, t, reset) {
-  if (!w.local.view?.drawn || !w.local.view.contour.data) return;
-  paths.draw(w.local.view, w.player, t, reset);
-  w.local.board.fill(t, (i) => {
-    const step = w.player.stepOf(i, t);
-    return [num(w.specs[i].optimizer.lr, 3), String(step?.t ?? 0), step ? num(toNumber(step.loss), 3) : '–', w.local.board.statusAt(i, t)];
-  });
+  paths.drawRuns(w, t, reset, (i, step) => String(step?.t ?? 0));
 }
 
 function summary(w) {

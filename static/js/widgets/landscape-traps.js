@@ -120,13 +120,7 @@ function basinDone(w) {
 }
 
 function draw(w, t, reset) {
-  if (!w.local.view?.drawn || !w.local.view.contour.data) return;
-  paths.draw(w.local.view, w.player, t, reset);
-  w.local.board.fill(t, (i) => {
-    const step = w.player.stepOf(i, t);
-    const pos = step ? `(${num(toNumber(step.params[0]), 3)}, ${num(toNumber(step.params[1]), 3)})` : '–';
-    return [num(w.specs[i].optimizer.lr, 3), pos, step ? num(toNumber(step.loss), 3) : '–', w.local.board.statusAt(i, t)];
-  });
+  paths.drawRuns(w, t, reset, (i, step) => (step ? `(${num(toNumber(step.params[0]), 3)}, ${num(toNumber(step.params[1]), 3)})` : '–'));
 }
 
 function summary(w) {

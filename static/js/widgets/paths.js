@@ -4,6 +4,8 @@
 
 import * as charts from './charts.js';
 import { pattern } from './theme.js';
+import { Board } from './board.js';
+import { num, toNumber } from './format.js';
 
 /** Plots the contour (with any underlays, e.g. a basin map), one path and head per series, and the loss traces. */
 export async function plot(view, land, series, underlays = []) {
@@ -69,4 +71,34 @@ export function draw(view, player, t, reset) {
       y: heads.map((s) => [charts.finite(s.params[1])]),
     }, heads.map((_, i) => view.offset + n + i));
   }
+}
+
+/**
+ * The set-up the race-like widgets share (one problem, several runs, a table): the problem's map,
+ * fetched again only when the problem changes, the two charts and the table's rows for `series`.
+ */
+export async function plotRuns(w, series) {
+  const problem = w.specs[0].problem;
+  const key = JSON.stringify(problem);
+  if (w.local.landKey !== key) {
+    w.local.land = await charts.landscape(w.api, problem, 80);
+    w.local.landKey = key;
+  }
+  w.local.view = { id: w.id, contour: w.figure.querySelector('[data-chart="contour"]'), loss: w.figure.querySelector('[data-chart="loss"]') };
+  await plot(w.local.view, w.local.land, series);
+  w.local.board = w.local.board ?? new Board(w, w.figure.querySelector('[data-board] tbody'));
+  w.local.board.build(series);
+}
+
+/**
+ * Draws the runs up to step t and fills the table: each row is the run's lr, `middle(i, step)`
+ * (the column the widget has its own words for), its loss and its status.
+ */
+export function drawRuns(w, t, reset, middle) {
+  if (!w.local.view?.drawn || !w.local.view.contour.data) return;
+  draw(w.local.view, w.player, t, reset);
+  w.local.board.fill(t, (i) => {
+    const step = w.player.stepOf(i, t);
+    return [num(w.specs[i].optimizer.lr, 3), middle(i, step), step ? num(toNumber(step.loss), 3) : '–', w.local.board.statusAt(i, t)];
+  });
 }
