@@ -422,7 +422,7 @@ export class Runtime {
   #draw(t, reset) {
     this.module.draw(this, t, reset);
     shell.updateReadouts(this.figure, this.player, t);
-    // the step scrubber under the charts: created on the first draw, then follows the clock
+    // the step scrubber under the charts (in the page from the start) follows the clock
     (this.scrubber ??= new Scrubber(this.figure, this.player)).show(t);
     this.inside.show(t);
     if (!this.player.playing) {
