@@ -4,11 +4,9 @@
 // path over the contour, or the visited points on a curve) and on the loss chart.
 
 import * as charts from './charts.js';
-import { fetchApi, problemOf } from './net.js';
+import { fetchRunSteps } from './net.js';
 
 const GHOST = 'ghost';
-/** The steps of all runs of one preview at most; larger states are drawn once their streams are in. */
-export const MAX_PREVIEW_STEPS = 6000;
 
 /** Draws `runs` (each a list of steps with params and loss) as the faint lines; [] clears them. */
 export function drawGhost(figure, runs) {
@@ -95,8 +93,9 @@ export class Preview {
     try {
       const specs = await this.w.specsFor(wanted.name, wanted.value);
       const total = specs.reduce((n, s) => n + (s.stop?.max_steps ?? 0), 0);
-      if (specs.length && total <= MAX_PREVIEW_STEPS) {
-        const runs = await Promise.all(specs.map((spec) => fetchRun(this.w.api, spec)));
+      // the server says how many steps a preview may fetch; a larger state draws once streamed
+      if (specs.length && total <= this.w.config.preview_steps) {
+        const runs = await Promise.all(specs.map((spec) => fetchRunSteps(this.w.api, spec, 'params,loss')));
         this.last = { key: JSON.stringify(specs), runs };
         // a newer value already asked for draws instead; a released slider redraws the charts itself
         if (!this.wanted && this.w.previewing) drawGhost(this.w.figure, runs);
@@ -108,10 +107,4 @@ export class Preview {
       if (this.wanted) this.#next();
     }
   }
-}
-
-async function fetchRun(api, spec) {
-  const response = await fetchApi(`${api}/runs?fields=params,loss&spec=${encodeURIComponent(JSON.stringify(spec))}`);
-  if (!response.ok) throw await problemOf(response);
-  return (await response.json()).steps;
 }

@@ -6,6 +6,7 @@ import { Runtime } from './runtime.js';
 import { awake } from './wake.js';
 import { bindPngDownload } from './chart-png.js';
 import { focusableScrollers } from '../a11y.js';
+import { loadPlotly } from './plotly-engines.js';
 
 const started = new WeakSet();
 
@@ -28,24 +29,6 @@ async function hydrate(figure) {
     const summary = figure.querySelector('[data-summary]');
     if (summary) summary.textContent = 'This widget could not start. Reload the page to try again.';
   }
-}
-
-let plotly = null;
-
-/** The 2D Plotly bundle, loaded the first time a widget starts (a lesson read only in part never pays for it). */
-function loadPlotly() {
-  if (window.Plotly) return Promise.resolve();
-  plotly ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = document.body.dataset.plotly;
-    script.onload = () => resolve();
-    script.onerror = () => {
-      plotly = null;
-      reject(new Error('the charts could not be loaded'));
-    };
-    document.head.append(script);
-  });
-  return plotly;
 }
 
 async function start(figure) {

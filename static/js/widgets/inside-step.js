@@ -3,7 +3,7 @@
 // taken) and the update's formula with those numbers in it, worked out again here, so a learner
 // can check one update by hand. The run's optimizer state is fetched once, when the panel opens.
 
-import { fetchJson } from './net.js';
+import { fetchJson, fetchRunSteps } from './net.js';
 import { num } from './format.js';
 
 const FIELDS = 'params,loss,grad,grad_norm,lr,velocity,adam';
@@ -41,21 +41,20 @@ export class InsideStep {
     const key = JSON.stringify(run.spec);
     if (!this.runs.has(key)) {
       this.runs.set(key, Promise.all([
-        fetchJson(`${this.w.api}/runs?fields=${FIELDS}&spec=${encodeURIComponent(key)}`),
+        fetchRunSteps(this.w.api, run.spec, FIELDS),
         defaults(this.w.api),
       ]).catch((error) => { this.runs.delete(key); throw error; }));
     }
-    let body;
+    let steps;
     let known;
     try {
-      [body, known] = await this.runs.get(key);
+      [steps, known] = await this.runs.get(key);
     } catch (error) {
       this.#write(`The step's numbers could not be fetched: ${error.message}`, [], []);
       return;
     }
     // the clock may have moved on while the numbers were fetched
     if (t !== this.w.player.t) return;
-    const steps = body.steps;
     const at = Math.min(t, steps.length - 1);
     if (at < 1) {
       this.#write('This is the start point: no update has happened yet. Step forward to see the first one.', [], []);

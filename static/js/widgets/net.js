@@ -73,6 +73,13 @@ export async function fetchApi(url, options = {}) {
   }
 }
 
+/** The steps of the run `spec` with the step fields `fields`, asked for whole (GET /runs). */
+export async function fetchRunSteps(api, spec, fields) {
+  const response = await fetchApi(`${api}/runs?fields=${fields}&spec=${encodeURIComponent(JSON.stringify(spec))}`);
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()).steps;
+}
+
 /** fetchApi, then the JSON body; a refusal becomes an Error whose message says why. */
 export async function fetchJson(url, options = {}) {
   const response = await fetchApi(url, options);

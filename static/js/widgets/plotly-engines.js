@@ -14,24 +14,35 @@ let gl3d = null;
 
 const base = () => window.Plotly;
 
+/** Loads a Plotly bundle by its script; resolves with the window.Plotly it set. */
+function loadBundle(src, failure) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => reject(new Error(failure));
+    document.head.append(script);
+  });
+}
+
+let gl2d = null;
+
+/** The 2D bundle, loaded the first time a widget starts (a lesson read only in part never pays for it). */
+export function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  gl2d ??= loadBundle(document.body.dataset.plotly, 'the charts could not be loaded')
+    .catch((error) => { gl2d = null; throw error; });
+  return gl2d;
+}
+
 function load3d() {
   if (!gl3d) {
-    gl3d = new Promise((resolve, reject) => {
-      const mine = window.Plotly;
-      const script = document.createElement('script');
-      script.src = document.body.dataset.plotly3d;
-      script.onload = () => {
-        // the 3D bundle sets window.Plotly too: keep the 2D one there for every other chart
-        const three = window.Plotly;
-        window.Plotly = mine;
-        resolve(three);
-      };
-      script.onerror = () => {
-        gl3d = null;
-        reject(new Error('the 3D charts could not be loaded'));
-      };
-      document.head.append(script);
-    });
+    const mine = window.Plotly;
+    gl3d = loadBundle(document.body.dataset.plotly3d, 'the 3D charts could not be loaded').then((three) => {
+      // the 3D bundle sets window.Plotly too: keep the 2D one there for every other chart
+      window.Plotly = mine;
+      return three;
+    }).catch((error) => { gl3d = null; throw error; });
   }
   return gl3d;
 }

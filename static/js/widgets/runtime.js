@@ -7,7 +7,7 @@
 // wrote for this state (a sweep, a gradient comparison), kept as w[name] too.
 
 import { Player } from './player.js';
-import { fetchApi, problemOf, busyText, eventStream } from './net.js';
+import { fetchApi, problemOf, busyText, eventStream, fetchRunSteps } from './net.js';
 import { num, optimizerName } from './format.js';
 import { themeColours } from './theme.js';
 import * as charts from './charts.js';
@@ -504,8 +504,6 @@ export class Runtime {
 
   /** The steps of `run` received so far, with every field the downloads have. */
   async #wholeSteps(run) {
-    const response = await fetchApi(`${this.api}/runs?fields=${DOWNLOAD_FIELDS}&spec=${encodeURIComponent(JSON.stringify(run.spec))}`);
-    if (!response.ok) throw await problemOf(response);
-    return (await response.json()).steps.slice(0, run.steps.length);
+    return (await fetchRunSteps(this.api, run.spec, DOWNLOAD_FIELDS)).slice(0, run.steps.length);
   }
 }

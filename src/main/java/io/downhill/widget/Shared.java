@@ -10,6 +10,11 @@ import java.util.List;
 public record Shared(String caption, int speed, List<String> controls, Predict predict) {
     /** Steps per second at most, for the speed key and the speed slider. */
     public static final int MAX_SPEED = 600;
+    /**
+     * The steps of all runs of one state at most that the page fetches whole while a slider is
+     * dragged (a preview); a larger state is drawn once its streams are in.
+     */
+    public static final int PREVIEW_STEPS = 6000;
     /** The longest a widget's default runs take to play at the speed the page opens with. */
     public static final double LONGEST_PLAY_SECONDS = 10;
     static final int FIXED_SPEED = 30;

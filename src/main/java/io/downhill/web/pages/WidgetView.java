@@ -77,6 +77,7 @@ public record WidgetView(String id, String apiBase, Widgets.Block block, String 
     public String configJson() {
         Map<String, Object> config = new LinkedHashMap<>(Json.MAPPER.convertValue(spec(), Map.class));
         config.put("speed", speed());
+        config.put("preview_steps", io.downhill.widget.Shared.PREVIEW_STEPS);
         config.put("caption", shared().caption());
         config.put("controls", shared().controls());
         return write(config);
