@@ -5,6 +5,8 @@
 
 /** Height in px that one tick label needs, with a gap. */
 const LABEL = 26;
+/** Width in px that one label such as 10⁻¹⁰ needs on a horizontal axis, with a gap. */
+const WIDE_LABEL = 44;
 /** Room per decade under which the labels between decades are left out. */
 const ROOM_FOR_MINOR = 110;
 
@@ -13,11 +15,11 @@ const ROOM_FOR_MINOR = 110;
  * choice (less than a decade, where it labels plain numbers), 'D2' labels 1, 2 and 5 in each
  * decade, an integer k labels every k-th decade.
  */
-export function logDtick(decades, length) {
+export function logDtick(decades, length, label = LABEL) {
   if (!(decades > 0) || !(length > 0)) return undefined;
   if (decades < 1) return undefined;
   if (decades <= 2 && length / decades >= ROOM_FOR_MINOR) return 'D2';
-  const least = decades * LABEL / length;
+  const least = decades * label / length;
   return NICE.find((k) => k >= least) ?? Math.ceil(least);
 }
 
@@ -42,7 +44,8 @@ export function fitLogTicks(el, relayout) {
     // a chart's own fixed dtick (set in its layout) is its author's choice
     const own = el.layout?.[name]?.dtick;
     if (own !== undefined && own !== null && !ours.has(name)) continue;
-    const want = logDtick(Math.abs(axis.range[1] - axis.range[0]), axis._length);
+    // labels side by side on an x axis need their width, not their height
+    const want = logDtick(Math.abs(axis.range[1] - axis.range[0]), axis._length, name.startsWith('x') ? WIDE_LABEL : LABEL);
     const now = el.layout?.[name]?.dtick ?? undefined;
     if (want !== now) Object.assign(update, want === undefined ? autoTicks(name) : { [`${name}.dtick`]: want });
     if (want !== undefined) ours.add(name); else ours.delete(name);

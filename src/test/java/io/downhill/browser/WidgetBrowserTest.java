@@ -362,6 +362,33 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void aLogStepAxisOnAPhoneLabelsDecadesWithoutCrowding() {
+        // 15 decades of step h across a phone: spaced by the labels' height, 10⁻¹⁰-wide labels touched
+        ChromeDriver phone = Browser.open(390, 900);
+        try {
+            phone.get(server.url("/lessons/gradients"));
+            new WebDriverWait(phone, Duration.ofSeconds(20)).until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+            Browser.js(phone, "document.getElementById('w1').scrollIntoView()");
+            new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> ((Number) Browser.js(phone,
+                    "return document.querySelectorAll('#w1 [data-chart=errors] .xaxislayer-above text').length")).intValue() >= 3);
+            @SuppressWarnings("unchecked")
+            java.util.List<String> crowded = (java.util.List<String>) Browser.js(phone, """
+                    const boxes = [...document.querySelectorAll('#w1 [data-chart=errors] .xaxislayer-above text')]
+                      .map((t) => t.getBoundingClientRect()).filter((b) => b.width > 0);
+                    const out = [];
+                    for (let i = 1; i < boxes.length; i++) {
+                      const [a, b] = [boxes[i - 1], boxes[i]].sort((p, q) => p.left - q.left);
+                      if (b.left < a.right + 2) out.push(`${a.right} / ${b.left}`);
+                    }
+                    return out;
+                    """);
+            assertThat(crowded).isEmpty();
+        } finally {
+            phone.quit();
+        }
+    }
+
+    @Test
     void descent2dPlaysPausesForksAndResets() {
         String w = "w2";
         assertThat(iteration(w)).isZero();
