@@ -86,20 +86,17 @@ function line(w, params) {
 }
 
 function draw(w, t, reset) {
-  const Plotly = charts.plotly();
   const fit = $(w, '[data-chart="fit"]');
   const loss = $(w, '[data-chart="loss"]');
   if (!fit.data || !w.local.drawn || w.player.runs.length < 3) return;
   const offset = logistic(w) ? 2 : 1;
-  const xs = [];
-  const ys = [];
+  const lines = charts.changes(fit);
+  const curves = charts.changes(loss);
   for (let i = 0; i < 3; i++) {
     const step = w.player.stepOf(i, t);
     const [lx, ly] = step ? line(w, step.params) : [[], []];
-    xs.push(lx);
-    ys.push(ly);
+    lines.set(offset + i, lx, ly);
   }
-  Plotly.restyle(fit, { x: xs, y: ys }, [offset, offset + 1, offset + 2]);
   const b = sizes(w);
   const n = b[0];
   for (let i = 0; i < 3; i++) {
@@ -107,15 +104,17 @@ function draw(w, t, reset) {
     const upto = Math.min(t, steps.length - 1);
     if (reset || upto < w.local.drawn[i]) {
       w.local.drawn[i] = -1;
-      Plotly.restyle(loss, { x: [[]], y: [[]] }, [i]);
+      curves.clear([i]);
     }
     if (upto > w.local.drawn[i]) {
       const perEpoch = b[i] / n;
       const l = charts.slice(steps, w.local.drawn[i], upto, (s) => [w.value('epochs') ? s.t * perEpoch : s.t, charts.finite(s.loss)]);
-      Plotly.extendTraces(loss, { x: [l[0]], y: [l[1]] }, [i]);
+      curves.extend(i, l[0], l[1]);
       w.local.drawn[i] = upto;
     }
   }
+  lines.draw();
+  curves.draw();
   w.local.board.fill(t, (i, step) => [String(b[i]), num(step.t * b[i] / n, 3), num(toNumber(step.loss), 3), w.local.board.statusAt(i, t)]);
   updateCloud(w, t);
 }

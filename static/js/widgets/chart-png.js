@@ -4,6 +4,7 @@
 // the charts, each run once.
 
 import { engines } from './plotly-engines.js';
+import { under } from './map-layer.js';
 
 const SCALE = 2;
 
@@ -17,7 +18,7 @@ function loadImage(url) {
 }
 
 function charts(figure) {
-  return [...figure.querySelectorAll('.js-plotly-plot')].filter((el) => el.offsetWidth > 0 && el.offsetHeight > 0);
+  return [...figure.querySelectorAll('.js-plotly-plot:not(.chart-map)')].filter((el) => el.offsetWidth > 0 && el.offsetHeight > 0);
 }
 
 /** The runs named in the widget's chart keys, each once: { label, colour, dash, width, dot }. */
@@ -106,9 +107,12 @@ export async function picture(figure) {
   g.setTransform(1, 0, 0, 1, 0, 0);
   for (let i = 0; i < plots.length; i++) {
     const box = boxes[i];
-    const url = await engines.toImage(plots[i], { format: 'png', width: Math.round(box.width), height: Math.round(box.height), scale: SCALE });
-    const img = await loadImage(url);
-    g.drawImage(img, (box.left - left) * SCALE, (key.height + box.top - top) * SCALE, box.width * SCALE, box.height * SCALE);
+    // a chart's contour map is a graph of its own under it (map-layer.js): drawn first
+    for (const layer of [under(plots[i]), plots[i]].filter(Boolean)) {
+      const url = await engines.toImage(layer, { format: 'png', width: Math.round(box.width), height: Math.round(box.height), scale: SCALE });
+      const img = await loadImage(url);
+      g.drawImage(img, (box.left - left) * SCALE, (key.height + box.top - top) * SCALE, box.width * SCALE, box.height * SCALE);
+    }
   }
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }

@@ -94,7 +94,8 @@ export function minimaTrace(land) {
 
 /**
  * A run's path: its colour's line pattern and marker (theme.js pattern) tell runs apart without
- * colour; `style` may set { dash, width } (a later run drawn thinner, so it hides less).
+ * colour; `style` may set { dash, width } (a later run drawn thinner, so it hides less) and
+ * { markers: how many of its steps' markers at most, spread along it; 0 for all }.
  */
 export function pathTrace(name, colour, style = {}) {
   const own = typeof style === 'string' ? { dash: style } : style;
@@ -103,7 +104,7 @@ export function pathTrace(name, colour, style = {}) {
     type: 'scatter', mode: 'lines+markers', name,
     x: [], y: [],
     line: { color: colour, width: own.width ?? 2.2, dash: own.dash ?? p.dash },
-    marker: { color: colour, size: Math.max(2.5, (own.width ?? 2.2) * 1.6), symbol: p.symbol },
+    marker: { color: colour, size: Math.max(2.5, (own.width ?? 2.2) * 1.6), symbol: p.symbol, maxdisplayed: own.markers ?? 0 },
     hovertemplate: `${name}<br>(%{x:.3f}, %{y:.3f})<extra></extra>`,
   };
 }
@@ -168,6 +169,50 @@ export function setLossAxis(el, type) {
 export function lossOnLog(loss, floor) {
   const v = finite(loss);
   return v === 0 ? floor : v;
+}
+
+/**
+ * One frame's changes to a chart's traces, drawn by one redraw when `draw()` is called. Plotly
+ * redraws the whole chart on every call, so a frame that extended a path, moved its head and
+ * cleared another run in separate calls paid for three redraws.
+ */
+export function changes(el) {
+  let dirty = false;
+  return {
+    /** Empties the traces at `indices`. */
+    clear(indices) {
+      for (const i of indices) {
+        const trace = el.data[i];
+        trace.x = [];
+        trace.y = [];
+        if (trace.z) trace.z = [];
+      }
+      dirty = true;
+    },
+    /** Appends points to the trace at `i` (z too for a 3D path). */
+    extend(i, xs, ys, zs) {
+      if (!xs.length) return;
+      const trace = el.data[i];
+      for (let k = 0; k < xs.length; k++) {
+        trace.x.push(xs[k]);
+        trace.y.push(ys[k]);
+        if (zs) trace.z.push(zs[k]);
+      }
+      dirty = true;
+    },
+    /** Replaces the points of the trace at `i` (a head, a tangent line). */
+    set(i, xs, ys) {
+      const same = (a, b) => a?.length === b.length && b.every((v, k) => a[k] === v);
+      if (same(el.data[i].x, xs) && same(el.data[i].y, ys)) return;
+      el.data[i].x = xs;
+      el.data[i].y = ys;
+      dirty = true;
+    },
+    draw() {
+      if (dirty) plotly().redraw(el);
+      dirty = false;
+    },
+  };
 }
 
 /** Steps from index `from` (exclusive) to `to` (inclusive) as x/y arrays for extendTraces. */

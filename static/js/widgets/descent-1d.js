@@ -49,37 +49,39 @@ async function plot(w) {
 }
 
 function draw(w, t, reset) {
-  const Plotly = charts.plotly();
   const land = w.local.land;
   const curveEl = w.figure.querySelector('[data-chart="curve"]');
   const lossEl = w.figure.querySelector('[data-chart="loss"]');
   if (!land || !curveEl.data || !w.player.runs.length) return;
   const steps = w.player.runs[0].steps;
   const upto = Math.min(t, steps.length - 1);
+  const curve = charts.changes(curveEl);
+  const lossCurve = charts.changes(lossEl);
   if (reset || upto < w.local.drawn) {
     // everything of the run drawn before goes, the ball too, even while the new run's steps are on their way
     w.local.drawn = -1;
-    Plotly.restyle(curveEl, { x: [[], [], []], y: [[], [], []] }, [2, 3, 4]);
-    Plotly.restyle(lossEl, { x: [[]], y: [[]] }, [0]);
+    curve.clear([2, 3, 4]);
+    lossCurve.clear([0]);
   }
-  if (!steps.length) return;
-  if (upto > w.local.drawn) {
-    const visited = charts.slice(steps, w.local.drawn, upto, (s) => [charts.finite(s.params[0]), charts.finite(s.loss)]);
-    const loss = charts.slice(steps, w.local.drawn, upto, (s) => [s.t, charts.finite(s.loss)]);
-    Plotly.extendTraces(curveEl, { x: [visited[0]], y: [visited[1]] }, [2]);
-    Plotly.extendTraces(lossEl, { x: [loss[0]], y: [loss[1]] }, [0]);
-    w.local.drawn = upto;
+  if (steps.length) {
+    if (upto > w.local.drawn) {
+      const visited = charts.slice(steps, w.local.drawn, upto, (s) => [charts.finite(s.params[0]), charts.finite(s.loss)]);
+      const loss = charts.slice(steps, w.local.drawn, upto, (s) => [s.t, charts.finite(s.loss)]);
+      curve.extend(2, visited[0], visited[1]);
+      lossCurve.extend(0, loss[0], loss[1]);
+      w.local.drawn = upto;
+    }
+    const s = steps[upto];
+    const x = toNumber(s.params[0]);
+    const y = toNumber(s.loss);
+    const slope = toNumber(s.grad[0]);
+    const half = (land.range[0][1] - land.range[0][0]) * 0.12;
+    if (Number.isFinite(x) && Number.isFinite(slope)) curve.set(3, [x - half, x + half], [y - slope * half, y + slope * half]);
+    else curve.set(3, [], []);
+    curve.set(4, [charts.finite(x)], [charts.finite(y)]);
   }
-  const s = steps[upto];
-  const x = toNumber(s.params[0]);
-  const y = toNumber(s.loss);
-  const slope = toNumber(s.grad[0]);
-  const half = (land.range[0][1] - land.range[0][0]) * 0.12;
-  const tangent = Number.isFinite(x) && Number.isFinite(slope)
-    ? { x: [[x - half, x + half]], y: [[y - slope * half, y + slope * half]] }
-    : { x: [[]], y: [[]] };
-  Plotly.restyle(curveEl, tangent, [3]);
-  Plotly.restyle(curveEl, { x: [[charts.finite(x)]], y: [[charts.finite(y)]] }, [4]);
+  curve.draw();
+  lossCurve.draw();
 }
 
 /** Which minimum the ball ended nearest to, if it ended near one. */

@@ -97,22 +97,21 @@ async function plot(w) {
 }
 
 function draw(w, t, reset) {
-  const Plotly = charts.plotly();
   const { land, surface } = w.local;
   const contour = w.figure.querySelector('[data-chart="contour"]');
   const lossEl = w.figure.querySelector('[data-chart="loss"]');
   if (!land || !contour.data || !w.player.runs.length) return;
   const steps = w.player.runs[0].steps;
   const upto = Math.min(t, steps.length - 1);
+  const path = charts.changes(contour);
+  const curve = charts.changes(lossEl);
   if (reset || upto < w.local.drawn) {
     // the path drawn before goes, head too, even while the new run's steps are on their way
     w.local.drawn = -1;
-    if (surface) Plotly.restyle(contour, { x: [[]], y: [[]], z: [[]] }, [1]);
-    else Plotly.restyle(contour, { x: [[], []], y: [[], []] }, [2, 3]);
-    Plotly.restyle(lossEl, { x: [[]], y: [[]] }, [0]);
+    path.clear(surface ? [1] : [2, 3]);
+    curve.clear([0]);
   }
-  if (!steps.length) return;
-  if (upto > w.local.drawn) {
+  if (steps.length && upto > w.local.drawn) {
     const xy = charts.slice(steps, w.local.drawn, upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
     // the axis and the floor from every step received, so points drawn now stay right later
     const { type, floor } = charts.lossScale(w.player.runs);
@@ -120,18 +119,20 @@ function draw(w, t, reset) {
       (s) => [s.t, type === 'log' ? charts.lossOnLog(s.loss, floor) : charts.finite(s.loss)]);
     if (surface) {
       const z = steps.slice(w.local.drawn + 1, upto + 1).map((s) => w.local.over(toNumber(s.params[0]), toNumber(s.params[1]), toNumber(s.loss)));
-      Plotly.extendTraces(contour, { x: [xy[0]], y: [xy[1]], z: [z] }, [1]);
+      path.extend(1, xy[0], xy[1], z);
     } else {
-      Plotly.extendTraces(contour, { x: [xy[0]], y: [xy[1]] }, [2]);
+      path.extend(2, xy[0], xy[1]);
     }
-    Plotly.extendTraces(lossEl, { x: [loss[0]], y: [loss[1]] }, [0]);
+    curve.extend(0, loss[0], loss[1]);
     w.local.drawn = upto;
     charts.setLossAxis(lossEl, type);
   }
-  if (!surface) {
+  if (steps.length && !surface) {
     const head = steps[upto];
-    Plotly.restyle(contour, { x: [[charts.finite(head.params[0])]], y: [[charts.finite(head.params[1])]] }, [3]);
+    path.set(3, [charts.finite(head.params[0])], [charts.finite(head.params[1])]);
   }
+  path.draw();
+  curve.draw();
 }
 
 function summary(w) {

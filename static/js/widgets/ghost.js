@@ -95,7 +95,7 @@ export class Preview {
       const total = specs.reduce((n, s) => n + (s.stop?.max_steps ?? 0), 0);
       // the server says how many steps a preview may fetch; a larger state draws once streamed
       if (specs.length && total <= this.w.config.preview_steps) {
-        const runs = await Promise.all(specs.map((spec) => fetchRunSteps(this.w.api, spec, 'params,loss')));
+        const runs = await Promise.all(specs.map((spec) => fetchRunSteps(this.w.api, spec, 'params,loss,rounded')));
         this.last = { key: JSON.stringify(specs), runs };
         // a newer value already asked for draws instead; a released slider redraws the charts itself
         if (!this.wanted && this.w.previewing) drawGhost(this.w.figure, runs);

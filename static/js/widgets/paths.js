@@ -7,17 +7,23 @@ import { pattern } from './theme.js';
 import { Board } from './board.js';
 import { num, toNumber } from './format.js';
 
+/** Runs longer than this many steps show MARKERS_ON_LONG_RUNS of their step markers, not all. */
+const LONG_RUN = 400;
+const MARKERS_ON_LONG_RUNS = 150;
+
 /** Plots the contour (with any underlays, e.g. a basin map), one path and head per series, and the loss traces. */
-export async function plot(view, land, series, underlays = []) {
+export async function plot(view, land, series, underlays = [], steps = 0) {
   const Plotly = charts.plotly();
   view.offset = 2 + underlays.length;
   // each later run a little thinner, so the last one drawn does not hide the ones under it
   const width = (i, widest) => Math.max(1.2, widest - 0.3 * i);
+  // a marker on every one of thousands of steps hid the lines, and each frame restyled them all
+  const markers = steps > LONG_RUN ? MARKERS_ON_LONG_RUNS : 0;
   await Plotly.react(view.contour, [
     charts.contourTrace(land),
     ...underlays,
     charts.minimaTrace(land),
-    ...series.map((s, i) => charts.pathTrace(s.label, s.colour, { width: width(i, 2.6) })),
+    ...series.map((s, i) => charts.pathTrace(s.label, s.colour, { width: width(i, 2.6), markers })),
     ...series.map((s) => charts.headTrace(s.colour)),
   ], charts.layout({
     xaxis: { range: land.range[0], title: { text: 'x' } },
@@ -33,44 +39,35 @@ export async function plot(view, land, series, underlays = []) {
 
 /** Extends every run's path and loss up to step t (from scratch when reset) and moves the heads. */
 export function draw(view, player, t, reset) {
-  const Plotly = charts.plotly();
   const n = player.runs.length;
-  const pathX = [];
-  const pathY = [];
-  const lossX = [];
-  const lossY = [];
-  const traces = [];
-  let any = false;
+  const paths = charts.changes(view.contour);
+  const curves = charts.changes(view.loss);
   // the axis and the floor from every step received, so points drawn now stay right later
   const { type, floor } = charts.lossScale(player.runs);
   const lossAt = (s) => (type === 'log' ? charts.lossOnLog(s.loss, floor) : charts.finite(s.loss));
+  let any = false;
   for (let i = 0; i < n; i++) {
     const steps = player.runs[i].steps;
     const upto = Math.min(t, steps.length - 1);
     if (reset || upto < view.drawn[i]) {
       view.drawn[i] = -1;
-      Plotly.restyle(view.contour, { x: [[]], y: [[]] }, [view.offset + i]);
-      Plotly.restyle(view.loss, { x: [[]], y: [[]] }, [i]);
+      paths.clear([view.offset + i]);
+      curves.clear([i]);
     }
     const xy = charts.slice(steps, view.drawn[i], upto, (s) => [charts.finite(s.params[0]), charts.finite(s.params[1])]);
     const loss = charts.slice(steps, view.drawn[i], upto, (s) => [s.t, lossAt(s)]);
-    pathX.push(xy[0]); pathY.push(xy[1]); lossX.push(loss[0]); lossY.push(loss[1]);
-    traces.push(i);
+    paths.extend(view.offset + i, xy[0], xy[1]);
+    curves.extend(i, loss[0], loss[1]);
     if (xy[0].length) any = true;
     view.drawn[i] = Math.max(view.drawn[i], upto);
   }
-  if (any) {
-    Plotly.extendTraces(view.contour, { x: pathX, y: pathY }, traces.map((i) => view.offset + i));
-    Plotly.extendTraces(view.loss, { x: lossX, y: lossY }, traces);
-    charts.setLossAxis(view.loss, type);
+  if (any) charts.setLossAxis(view.loss, type);
+  const heads = player.runs.map((_, i) => player.stepOf(i, t));
+  if (heads.every(Boolean)) {
+    heads.forEach((s, i) => paths.set(view.offset + n + i, [charts.finite(s.params[0])], [charts.finite(s.params[1])]));
   }
-  const heads = player.runs.map((_, i) => player.stepOf(i, t)).filter(Boolean);
-  if (heads.length === n) {
-    Plotly.restyle(view.contour, {
-      x: heads.map((s) => [charts.finite(s.params[0])]),
-      y: heads.map((s) => [charts.finite(s.params[1])]),
-    }, heads.map((_, i) => view.offset + n + i));
-  }
+  paths.draw();
+  curves.draw();
 }
 
 /**
@@ -85,7 +82,7 @@ export async function plotRuns(w, series) {
     w.local.landKey = key;
   }
   w.local.view = { id: w.id, contour: w.figure.querySelector('[data-chart="contour"]'), loss: w.figure.querySelector('[data-chart="loss"]') };
-  await plot(w.local.view, w.local.land, series);
+  await plot(w.local.view, w.local.land, series, [], Math.max(...w.specs.map((spec) => spec.stop?.max_steps ?? 0)));
   w.local.board = w.local.board ?? new Board(w, w.figure.querySelector('[data-board] tbody'));
   w.local.board.build(series);
 }

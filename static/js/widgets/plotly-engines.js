@@ -5,6 +5,7 @@
 
 import { watchLogTicks, fitLogTicks } from './log-ticks.js';
 import { drawKey, fitKey } from './chart-key.js';
+import * as mapLayer from './map-layer.js';
 
 const THREE_D = new Set(['surface', 'scatter3d', 'mesh3d', 'cone', 'streamtube', 'isosurface', 'volume']);
 
@@ -87,17 +88,24 @@ function draw(name, el, data, ...rest) {
   const owner = owners.get(el);
   watchSize(el);
   if (!wants3d && !owner) {
-    const done = method(base(), name)(el, data, ...rest);
+    // a contour map goes in a graph of its own under the chart (map-layer.js)
+    const layered = Array.isArray(data) ? mapLayer.split(el, data, rest[0]) : { data, layout: rest[0] };
+    const done = method(base(), name)(el, layered.data, layered.layout, ...rest.slice(1));
     return done.then((drawn) => {
       const relayout = (chart, update) => call('relayout', chart, update);
       // a key above the plot instead of Plotly's legend (chart-key.js); log axes label decades
       // only when their digits would crowd (log-ticks.js); both kept right after every redraw
       drawKey(el, relayout);
-      watchLogTicks(el, relayout, () => fitKey(el, relayout));
+      watchLogTicks(el, relayout, () => {
+        fitKey(el, relayout);
+        mapLayer.drawUnder(el, base());
+      });
       fitLogTicks(el, relayout);
+      mapLayer.drawUnder(el, base());
       return drawn;
     });
   }
+  mapLayer.drop(el, base());
   const before = owner ?? Promise.resolve(base());
   const drawn = before.then(async (engine) => {
     const next = wants3d ? await load3d() : base();
@@ -114,14 +122,22 @@ function draw(name, el, data, ...rest) {
 export const engines = {
   newPlot: (el, data, ...rest) => draw('newPlot', el, data, ...rest),
   react: (el, data, ...rest) => draw('react', el, data, ...rest),
-  restyle: (el, ...args) => call('restyle', el, ...args),
+  restyle: (el, update, indices, ...rest) => {
+    mapLayer.restyleUnder(el, base(), update, indices);
+    return call('restyle', el, update, indices, ...rest);
+  },
+  /** Draws again after the chart's traces were changed in place: one redraw for many changes. */
+  redraw: (el) => call('redraw', el),
   relayout: (el, ...args) => call('relayout', el, ...args),
   update: (el, ...args) => call('update', el, ...args),
   extendTraces: (el, ...args) => call('extendTraces', el, ...args),
   prependTraces: (el, ...args) => call('prependTraces', el, ...args),
   addTraces: (el, ...args) => call('addTraces', el, ...args),
   deleteTraces: (el, ...args) => call('deleteTraces', el, ...args),
-  purge: (el) => call('purge', el),
+  purge: (el) => {
+    mapLayer.drop(el, base());
+    return call('purge', el);
+  },
   toImage: (el, ...args) => call('toImage', el, ...args),
   downloadImage: (el, ...args) => call('downloadImage', el, ...args),
   Plots: { resize: (el) => call('Plots.resize', el) },

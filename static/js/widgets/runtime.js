@@ -7,6 +7,7 @@
 // wrote for this state (a sweep, a gradient comparison), kept as w[name] too.
 
 import { Player } from './player.js';
+import { bindStartDrag } from './start-drag.js';
 import { fetchApi, problemOf, busyText, eventStream, fetchRunSteps } from './net.js';
 import { num, optimizerName } from './format.js';
 import { themeColours } from './theme.js';
@@ -383,6 +384,7 @@ export class Runtime {
       const c = this.control(chart.dataset.sets);
       chart.removeAllListeners?.('plotly_click');
       if (!c || !chart.on) return;
+      if (c.kind === 'point') bindStartDrag(this, chart, c);
       chart.on('plotly_click', (event) => {
         const p = event.points?.[0];
         if (!p || p.z !== undefined && chart.data?.[0]?.type === 'surface') return;

@@ -63,26 +63,29 @@ function lossWords(w, loss) {
 }
 
 function draw(w, t, reset) {
-  const Plotly = charts.plotly();
   const lrChart = chart(w, 'lr');
   const lossChart = chart(w, 'loss');
   if (!lrChart.data || !w.local.drawn || w.player.runs.length < 2) return;
+  const rates = charts.changes(lrChart);
+  const curves = charts.changes(lossChart);
   for (let i = 0; i < 2; i++) {
     const steps = w.player.runs[i].steps;
     const upto = Math.min(t, steps.length - 1);
     if (reset || upto < w.local.drawn[i]) {
       w.local.drawn[i] = -1;
-      Plotly.restyle(lrChart, { x: [[]], y: [[]] }, [i]);
-      Plotly.restyle(lossChart, { x: [[]], y: [[]] }, [i]);
+      rates.clear([i]);
+      curves.clear([i]);
     }
     if (upto > w.local.drawn[i]) {
       const lr = charts.slice(steps, w.local.drawn[i], upto, (s) => [s.t, s.lr]);
       const loss = charts.slice(steps, w.local.drawn[i], upto, (s) => [s.t, excess(w, s.loss)]);
-      Plotly.extendTraces(lrChart, { x: [lr[0]], y: [lr[1]] }, [i]);
-      Plotly.extendTraces(lossChart, { x: [loss[0]], y: [loss[1]] }, [i]);
+      rates.extend(i, lr[0], lr[1]);
+      curves.extend(i, loss[0], loss[1]);
       w.local.drawn[i] = upto;
     }
   }
+  rates.draw();
+  curves.draw();
   if (w.specs[0].schedule.name === 'plateau') markCuts(w, lrChart, t);
   w.local.board.fill(t, (i, step) => [num(step.lr, 3), String(step.t), lossWords(w, step.loss), w.local.board.statusAt(i, t)]);
 }

@@ -69,36 +69,35 @@ function firstRule(w, t) {
 }
 
 function draw(w, t, reset) {
-  const Plotly = charts.plotly();
   const loss = $(w, '[data-chart="loss"]');
   const measures = $(w, '[data-chart="measures"]');
   if (!loss.data || !w.player.runs.length) return;
   const steps = w.player.runs[0].steps;
   if (!steps.length) return;
   const upto = Math.min(t, steps.length - 1);
+  const curve = charts.changes(loss);
+  const rules = charts.changes(measures);
   if (reset || upto < w.local.drawn) {
     w.local.drawn = -1;
-    Plotly.restyle(loss, { x: [[]], y: [[]] }, [0]);
-    Plotly.restyle(measures, { x: [[], [], []], y: [[], [], []] }, [0, 1, 2]);
+    curve.clear([0]);
+    rules.clear([0, 1, 2]);
   }
   if (upto > w.local.drawn) {
     const l = charts.slice(steps, w.local.drawn, upto, (s) => [s.t, charts.finite(s.loss)]);
-    Plotly.extendTraces(loss, { x: [l[0]], y: [l[1]] }, [0]);
-    const xs = [];
-    const ys = [];
-    for (const { key } of RULES) {
+    curve.extend(0, l[0], l[1]);
+    RULES.forEach(({ key }, r) => {
       const x = [];
       const y = [];
       for (let k = w.local.drawn + 1; k <= upto; k++) {
         const m = measure(key, steps[k]);
         if (m !== null && m > 0) { x.push(k); y.push(m); }
       }
-      xs.push(x);
-      ys.push(y);
-    }
-    Plotly.extendTraces(measures, { x: xs, y: ys }, [0, 1, 2]);
+      rules.extend(r, x, y);
+    });
     w.local.drawn = upto;
   }
+  curve.draw();
+  rules.draw();
   redrawRules(w, t);
 }
 

@@ -342,6 +342,49 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theStartMarkerDragsAcrossTheMapShowingItsRunWhileMoving() {
+        String w = "w2";
+        js("document.getElementById('w2').scrollIntoView({block: 'center'})");
+        wait.until(d -> ghosts("contour").size() == 1);
+        // the page pixel of a data point on the map, and the data point under a page pixel
+        String toPixel = """
+                const chart = document.querySelector('#w2 [data-chart=contour]');
+                const full = chart._fullLayout, box = chart.getBoundingClientRect();
+                return [Math.round(box.left + full.xaxis._offset + full.xaxis.l2p(arguments[0])),
+                        Math.round(box.top + full.yaxis._offset + full.yaxis.l2p(arguments[1]))];
+                """;
+        @SuppressWarnings("unchecked")
+        java.util.List<Long> from = (java.util.List<Long>) js(toPixel, -1.5, 2.0);
+        @SuppressWarnings("unchecked")
+        java.util.List<Long> to = (java.util.List<Long>) js(toPixel, 1.0, -1.0);
+        java.util.List<Object> before = ghosts("contour").get(0);
+        Object range = js("return document.querySelector('#w2 [data-chart=contour]')._fullLayout.xaxis.range.slice()");
+        org.openqa.selenium.interactions.Actions drag = new org.openqa.selenium.interactions.Actions(driver)
+                .moveToLocation(from.get(0).intValue() + 2, from.get(1).intValue() - 2).clickAndHold();
+        for (int i = 1; i <= 8; i++) {
+            drag.moveToLocation(from.get(0).intValue() + (int) ((to.get(0) - from.get(0)) * i / 8), from.get(1).intValue() + (int) ((to.get(1) - from.get(1)) * i / 8))
+                    .pause(Duration.ofMillis(40));
+        }
+        drag.perform();
+        // while the button is held, the run from under the pointer is drawn faintly; nothing is set yet
+        wait.until(d -> !ghosts("contour").get(0).equals(before));
+        assertThat(driver.getCurrentUrl()).doesNotContain("w2.start=");
+        assertThat(((Number) js("return document.querySelector('#w2 [data-chart=contour]').data[2].x[0]")).doubleValue()).isEqualTo(-1.5);
+        new org.openqa.selenium.interactions.Actions(driver).release().perform();
+        // let go: the start is where the marker was dropped (within a pixel of the map), the map not zoomed
+        wait.until(d -> driver.getCurrentUrl().contains("w2.start="));
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> start = (java.util.List<Number>) js("return document.getElementById('w2').widget.value('start')");
+        double pixel = ((Number) js("const a = document.querySelector('#w2 [data-chart=contour]')._fullLayout.xaxis; return (a.range[1] - a.range[0]) / a._length")).doubleValue();
+        assertThat(start.get(0).doubleValue()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(2 * pixel));
+        assertThat(start.get(1).doubleValue()).isCloseTo(-1.0, org.assertj.core.data.Offset.offset(2 * pixel));
+        wait.until(d -> ((Number) js("return document.querySelector('#w2 [data-chart=contour]').data[2].x[0]")).doubleValue() == start.get(0).doubleValue());
+        assertThat(js("return document.querySelector('#w2 [data-chart=contour]')._fullLayout.xaxis.range")).isEqualTo(range);
+        assertThat(points(w, "contour", 2)).isEqualTo(1);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void theStartPointMovesOneStepPerArrowPressFromTheKeyboard() {
         String w = "w2";
         WebElement x = driver.findElement(By.cssSelector("#w2 [data-control='start'] input[data-coordinate='0']"));

@@ -132,6 +132,47 @@ class RunStreamHttpTest {
     }
 
     @Test
+    void roundedStepsCarryEachNumberAsTheNearestFloatInFewerBytes() throws Exception {
+        String fullBody = server.get(streamPath(SPEC) + "&fields=params,loss", "Accept", "text/event-stream").body();
+        String roundedBody = server.get(streamPath(SPEC) + "&fields=params,loss,rounded", "Accept", "text/event-stream").body();
+        List<JsonNode> full = steps(parse(fullBody));
+        List<JsonNode> rounded = steps(parse(roundedBody));
+        assertThat(rounded).hasSize(full.size());
+        // Adam's first step moves each coordinate by lr = 0.05 (m-hat / sqrt(v-hat) = sign of the gradient)
+        assertThat(full.get(1).get("params").get(0).asDouble()).isNotEqualTo(-1.45).isCloseTo(-1.45, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(rounded.get(1).get("params").get(0).toString()).isEqualTo("-1.45");
+        for (int t = 0; t < full.size(); t++) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(Float.parseFloat(rounded.get(t).get("params").get(i).toString()))
+                        .isEqualTo((float) full.get(t).get("params").get(i).asDouble());
+            }
+            assertThat(Float.parseFloat(rounded.get(t).get("loss").toString())).isEqualTo((float) full.get(t).get("loss").asDouble());
+        }
+        assertThat(roundedBody.length()).isLessThan(fullBody.length() * 3 / 4);
+        // "rounded" alone: every field, rounded
+        JsonNode every = steps(parse(server.get(streamPath(SPEC) + "&fields=rounded", "Accept", "text/event-stream").body())).get(3);
+        assertThat(every.has("m_hat")).isTrue();
+        assertThat(every.get("lr").toString()).isEqualTo("0.05");
+    }
+
+    @Test
+    void roundedStepsKeepNumbersBeyondAFloatsRangeAsDoubles() throws Exception {
+        // a loss of 1e40 is above a float's largest value, an lr of 1e-45 below its smallest normal one
+        String steep = """
+                {"problem": {"expression": "x^40 + y^2"}, "start": [10, 1],
+                 "optimizer": {"name": "sgd", "lr": 1e-45}, "stop": {"max_steps": 3}, "seed": 0}""";
+        JsonNode full = steps(parse(stream(steep).body())).get(1);
+        JsonNode rounded = steps(parse(server.get(streamPath(steep) + "&fields=rounded", "Accept", "text/event-stream").body())).get(1);
+        assertThat(full.get("loss").asDouble()).isGreaterThan(Float.MAX_VALUE);
+        assertThat(rounded.get("loss").toString()).isEqualTo(full.get("loss").toString());
+        assertThat(rounded.get("grad").get(0).toString()).isEqualTo(full.get("grad").get(0).toString());
+        assertThat(rounded.get("lr").toString()).isEqualTo(full.get("lr").toString()).isEqualTo("1.0E-45");
+        // the numbers within a float's range are rounded, as in every other step
+        assertThat(rounded.get("grad").get(1).toString()).isEqualTo("2.0");
+        assertThat(Float.parseFloat(rounded.get("params").get(0).toString())).isEqualTo((float) full.get("params").get(0).asDouble());
+    }
+
+    @Test
     void aNetworkTrainsAsAStreamWithinItsWorkBound() throws Exception {
         String spec = "{\"dataset\":\"circles\",\"depth\":3,\"width\":6,\"max_steps\":40,\"seed\":2}";
         HttpResponse<String> r = server.get("/api/train/stream?spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8),

@@ -23,34 +23,35 @@ final class StepJson {
      * {@code previous} (null at step 0) gives the stopping measures, as the engine's rules compute them.
      */
     static void writeStep(JsonGenerator g, Step s, Step previous, StepFields fields) throws IOException {
+        boolean rounded = fields.has(StepFields.ROUNDED);
         g.writeStartObject();
         g.writeNumberField("t", s.t());
         if (fields.has(StepFields.PARAMS)) {
-            writeArray(g, "params", s.params());
+            writeArray(g, "params", s.params(), rounded);
         }
         if (fields.has(StepFields.LOSS)) {
-            g.writeNumberField("loss", s.loss());
+            writeNumber(g, "loss", s.loss(), rounded);
         }
         if (fields.has(StepFields.GRAD)) {
-            writeArray(g, "grad", s.grad());
+            writeArray(g, "grad", s.grad(), rounded);
         }
         if (fields.has(StepFields.GRAD_NORM)) {
-            g.writeNumberField("grad_norm", s.gradNorm());
+            writeNumber(g, "grad_norm", s.gradNorm(), rounded);
         }
         if (fields.has(StepFields.LR)) {
-            g.writeNumberField("lr", s.lr());
+            writeNumber(g, "lr", s.lr(), rounded);
         }
         if (s.velocity() != null && fields.has(StepFields.VELOCITY)) {
-            writeArray(g, "velocity", s.velocity());
+            writeArray(g, "velocity", s.velocity(), rounded);
         }
         if (s.mHat() != null && fields.has(StepFields.ADAM)) {
-            writeArray(g, "m_hat", s.mHat());
-            writeArray(g, "v_hat", s.vHat());
-            writeArray(g, "effective_lr", s.effectiveLr());
+            writeArray(g, "m_hat", s.mHat(), rounded);
+            writeArray(g, "v_hat", s.vHat(), rounded);
+            writeArray(g, "effective_lr", s.effectiveLr(), rounded);
         }
         if (previous != null && fields.has(StepFields.MEASURES)) {
-            g.writeNumberField("loss_change", StopSpec.lossChange(s.loss(), previous.loss()));
-            g.writeNumberField("param_change", StopSpec.paramChange(s.params(), previous.params()));
+            writeNumber(g, "loss_change", StopSpec.lossChange(s.loss(), previous.loss()), rounded);
+            writeNumber(g, "param_change", StopSpec.paramChange(s.params(), previous.params()), rounded);
         }
         g.writeEndObject();
     }
@@ -72,8 +73,31 @@ final class StepJson {
         g.writeEndObject();
     }
 
-    private static void writeArray(JsonGenerator g, String name, double[] values) throws IOException {
+    private static void writeArray(JsonGenerator g, String name, double[] values, boolean rounded) throws IOException {
         g.writeFieldName(name);
-        g.writeArray(values, 0, values.length);
+        if (!rounded) {
+            g.writeArray(values, 0, values.length);
+            return;
+        }
+        g.writeStartArray();
+        for (double v : values) {
+            writeValue(g, v, true);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeNumber(JsonGenerator g, String name, double v, boolean rounded) throws IOException {
+        g.writeFieldName(name);
+        writeValue(g, v, rounded);
+    }
+
+    /** Rounded: as the nearest float, in its shortest digits; outside a float's range (or not finite) as the double. */
+    private static void writeValue(JsonGenerator g, double v, boolean rounded) throws IOException {
+        double size = Math.abs(v);
+        if (rounded && size >= Float.MIN_NORMAL && size <= Float.MAX_VALUE) {
+            g.writeNumber((float) v);
+        } else {
+            g.writeNumber(v);
+        }
     }
 }
