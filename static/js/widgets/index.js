@@ -71,7 +71,7 @@ export function startWidgets() {
         near.unobserve(entry.target);
         start(entry.target);
       }
-    }, { rootMargin: '600px 0px' })
+    }, { rootMargin: '200px 0px' })
     : null;
   const linked = new URLSearchParams(window.location.hash.slice(1));
   for (const figure of figures) {

@@ -69,12 +69,15 @@ export function drawUnder(el, Plotly) {
   if (state.node.parentNode !== el) el.prepend(state.node);
   state.node.hidden = false;
   const axis = (a) => ({ type: a.type, range: a.range.slice(), visible: false, fixedrange: true });
-  Plotly.react(state.node, state.maps.map((m) => m.trace), {
+  // in a task after the chart's own drawing, so the two do not add up to one long task
+  const traces = state.maps.map((m) => m.trace);
+  const { node } = state;
+  state.drawn = new Promise((resolve) => setTimeout(resolve, 0)).then(() => Plotly.react(node, traces, {
     width: full.width, height: full.height,
     margin: { l: x._offset, r: full.width - x._offset - x._length, t: y._offset, b: full.height - y._offset - y._length, pad: 0, autoexpand: false },
     paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: 'rgba(0,0,0,0)',
     xaxis: axis(x), yaxis: axis(y), showlegend: false, hovermode: false,
-  }, { staticPlot: true, displayModeBar: false, responsive: false });
+  }, { staticPlot: true, displayModeBar: false, responsive: false }));
 }
 
 /** Applies a restyle of the chart's map traces to the graph under it as well. */
@@ -83,7 +86,7 @@ export function restyleUnder(el, Plotly, update, indices) {
   if (!node) return;
   const state = maps.get(el);
   if (indices === undefined) {
-    Plotly.restyle(node, update);
+    state.drawn.then(() => Plotly.restyle(node, update));
     return;
   }
   // an array value holds one entry per index restyled: keep the maps' entries, in the maps' order
@@ -97,7 +100,7 @@ export function restyleUnder(el, Plotly, update, indices) {
   if (at.length === 0) return;
   const own = Object.fromEntries(Object.entries(update).map(([name, value]) => [name,
     Array.isArray(value) ? picks.map((k) => value[k % value.length]) : value]));
-  Plotly.restyle(node, own, at);
+  state.drawn.then(() => Plotly.restyle(node, own, at));
 }
 
 /** Removes the map graph (the chart turned 3D or was purged). */

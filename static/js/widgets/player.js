@@ -52,6 +52,7 @@ export class Player {
   }
 
   #open(spec, keep) {
+    this.shownAtRest = null;
     return new RunStream(this.api, spec, {
       keep,
       gate: this.gate,
@@ -86,7 +87,14 @@ export class Player {
 
   #dataArrived() {
     if (this.target !== null) this.#seek();
-    if (this.t === 0 && !this.playing) this.hooks.draw(0, false);
+    // before Play only a run's first step changes the picture (its start), and its end (the
+    // scrubber's length, the statuses): seven streams of thousands of steps redrew the charts on
+    // each of their frames while the page opened
+    const shown = `${this.runs.filter((run) => run.steps.length > 0).length} ${this.finished}`;
+    if (this.t === 0 && !this.playing && shown !== this.shownAtRest) {
+      this.shownAtRest = shown;
+      this.hooks.draw(0, false);
+    }
     if (this.atEnd && this.playing) this.#end();
     if (this.finished) this.hooks.changed();
   }

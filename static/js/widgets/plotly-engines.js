@@ -15,6 +15,8 @@ let gl3d = null;
 
 const base = () => window.Plotly;
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Loads a Plotly bundle by its script; resolves with the window.Plotly it set. */
 function loadBundle(src, failure) {
   return new Promise((resolve, reject) => {
@@ -88,10 +90,14 @@ function draw(name, el, data, ...rest) {
   const owner = owners.get(el);
   watchSize(el);
   if (!wants3d && !owner) {
-    // a contour map goes in a graph of its own under the chart (map-layer.js)
-    const layered = Array.isArray(data) ? mapLayer.split(el, data, rest[0]) : { data, layout: rest[0] };
-    const done = method(base(), name)(el, layered.data, layered.layout, ...rest.slice(1));
-    return done.then((drawn) => {
+    // a chart's first drawing waits for a task of its own: a widget's set-up drew all its charts
+    // in one task, which kept the page from answering for half a second as a lesson opened
+    const ready = el._fullLayout ? Promise.resolve() : nextTask();
+    return ready.then(() => {
+      // a contour map goes in a graph of its own under the chart (map-layer.js)
+      const layered = Array.isArray(data) ? mapLayer.split(el, data, rest[0]) : { data, layout: rest[0] };
+      return method(base(), name)(el, layered.data, layered.layout, ...rest.slice(1));
+    }).then((drawn) => {
       const relayout = (chart, update) => call('relayout', chart, update);
       // a key above the plot instead of Plotly's legend (chart-key.js); log axes label decades
       // only when their digits would crowd (log-ticks.js); both kept right after every redraw
