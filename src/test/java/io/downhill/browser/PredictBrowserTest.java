@@ -40,7 +40,6 @@ class PredictBrowserTest {
 
     private void open(String slug) {
         driver.get(server.url("/lessons/" + slug));
-        Browser.startWidgets(driver);
         wait.until(d -> Browser.js(driver, "return document.querySelectorAll('figure[data-widget]:not([data-ready=true])').length").equals(0L));
     }
 
