@@ -47,10 +47,16 @@ class BeyondBrowserTest {
     }
 
     @BeforeEach
-    void open() {
+    void desktopWindow() {
         driver.manage().window().setSize(new Dimension(1280, 1000));
+        Browser.consoleErrors(driver);
+    }
+
+    /** Opens the lesson and waits for the widget a test uses, scrolled into view, which starts it at once. */
+    private void open(String widget) {
         driver.get(server.url("/lessons/beyond"));
-        wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
+        js("document.getElementById(arguments[0]).scrollIntoView({ block: 'center' })", widget);
+        wait.until(d -> "true".equals(d.findElement(By.id(widget)).getAttribute("data-ready")));
         Browser.consoleErrors(driver);
     }
 
@@ -64,6 +70,7 @@ class BeyondBrowserTest {
 
     @Test
     void rateMapClickMovesThePointAndShowsBothRates() {
+        open("w1");
         wait.until(d -> text("#w1 [data-readout='measured']").matches("0\\.\\d+.*"));
         // the map opens at the best plain descent for κ = 10: η = 2/11, rate 9/11
         assertThat(text("#w1 [data-readout='predicted']")).startsWith("0.8182");
@@ -99,6 +106,7 @@ class BeyondBrowserTest {
 
     @Test
     void raceTuneSweepsAndRacesAtTheChosenRates() {
+        open("w2");
         driver.findElement(By.cssSelector("#w2 [data-action='tune']")).click();
         wait.until(d -> js("return document.getElementById('w2').widget.tuned").equals(true));
         assertThat(driver.findElement(By.cssSelector("#w2 [data-sweep]")).isDisplayed()).isTrue();
@@ -136,6 +144,7 @@ class BeyondBrowserTest {
 
     @Test
     void pytorchPanelShowsTheRunsScriptAndCopies() {
+        open("w3");
         driver.findElement(By.cssSelector("#w3 [data-action='pytorch']")).click();
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("#w3 [data-pytorch]")).getAttribute("data-ready")));
         assertThat(driver.findElement(By.cssSelector("#w3 [data-action='pytorch']")).getAttribute("aria-expanded")).isEqualTo("true");

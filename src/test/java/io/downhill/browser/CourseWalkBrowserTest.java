@@ -36,6 +36,8 @@ class CourseWalkBrowserTest {
                     String url = driver.getCurrentUrl().replaceAll("#.*$", "");
                     visited.add(url);
                     int widgets = driver.findElements(By.cssSelector("figure[data-widget]")).size();
+                    // the widgets out of sight would start by themselves once the page is idle: start them now
+                    Browser.startWidgets(driver);
                     wait.until(d -> d.findElements(By.cssSelector("figure[data-widget][data-ready=true]")).size() == widgets);
                     if (!driver.findElements(By.cssSelector(".math-inline")).isEmpty()) {
                         wait.until(d -> "ready".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.documentElement.dataset.maths")));

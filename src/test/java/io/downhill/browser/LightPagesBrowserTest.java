@@ -150,6 +150,7 @@ class LightPagesBrowserTest {
                     "/lessons/gradients-in-deep-networks")) {
                 driver.manage().window().setSize(new Dimension(1280, 900));
                 driver.get(server.url(lesson));
+                Browser.startWidgets(driver);
                 allWidgetsReady(driver);
                 driver.manage().window().setSize(new Dimension(390, 844));
                 waitFor(driver).until(d -> ((Number) Browser.js(driver, "return document.documentElement.clientWidth")).intValue() < 420);
@@ -182,6 +183,7 @@ class LightPagesBrowserTest {
         try {
             for (String lesson : List.of("/lessons/gradients-in-deep-networks", "/lessons/playground")) {
                 driver.get(server.url(lesson));
+                Browser.startWidgets(driver);
                 allWidgetsReady(driver);
                 assertThat(Browser.js(driver, SMALL_TARGETS)).as(lesson + " touch targets under 44 px").isEqualTo(List.of());
                 Map<?, ?> overflow = (Map<?, ?>) Browser.js(driver, OVERFLOW);

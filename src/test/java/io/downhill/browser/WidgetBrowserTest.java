@@ -52,8 +52,27 @@ class WidgetBrowserTest {
     }
 
     @BeforeEach
-    void openGallery() {
+    void desktopWindow() {
         driver.manage().window().setSize(new Dimension(1280, 1000));
+        Browser.consoleErrors(driver);
+    }
+
+    /**
+     * Opens the gallery and waits for the widgets a test uses: each is scrolled into view, which
+     * starts it at once, rather than waiting for the page to fall idle and start the ones below the
+     * fold. With none named, only the page itself is needed.
+     */
+    private void openGallery(String... widgets) {
+        driver.get(server.url("/lessons/gallery"));
+        for (String id : widgets) {
+            js("document.getElementById(arguments[0]).scrollIntoView({ block: 'center' })", id);
+            wait.until(d -> "true".equals(d.findElement(By.id(id)).getAttribute("data-ready")));
+        }
+        Browser.consoleErrors(driver);
+    }
+
+    /** Opens the gallery and waits until all four widgets have started on their own, none of them touched. */
+    private void openGalleryWithEveryWidget() {
         driver.get(server.url("/lessons/gallery"));
         wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(4L));
         Browser.consoleErrors(driver);
@@ -78,6 +97,7 @@ class WidgetBrowserTest {
 
     @Test
     void aLossThatReachesZeroKeepsTheLogAxisAndSitsOnItsFloor() {
+        openGallery();
         @SuppressWarnings("unchecked")
         java.util.List<Object> found = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -93,6 +113,7 @@ class WidgetBrowserTest {
 
     @Test
     void aRunStillExplodingWhenItsStepsRunOutIsShownAsDiverging() {
+        openGallery();
         // "A practical recipe": lr 0.21 on the valley ½(x² + 10y²) reaches 9.5e8 from 13 in 100 steps
         @SuppressWarnings("unchecked")
         java.util.List<Object> words = (java.util.List<Object>) driver.executeAsyncScript("""
@@ -138,6 +159,7 @@ class WidgetBrowserTest {
 
     @Test
     void logAxesLabelDecadesWithoutCrowding() {
+        openGalleryWithEveryWidget();
         @SuppressWarnings("unchecked")
         java.util.List<Object> dticks = (java.util.List<Object>) driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -195,6 +217,7 @@ class WidgetBrowserTest {
 
     @Test
     void multiRunChartsHaveAKeyAboveThePlotAndLinesThatStayApart() {
+        openGalleryWithEveryWidget();
         play("w3");
         play("w4");
         wait.until(d -> button("w3", "play").getText().contains("Replay") && button("w4", "play").getText().contains("Replay"));
@@ -251,6 +274,7 @@ class WidgetBrowserTest {
 
     @Test
     void movingASliderDrawsTheWholeNewRunFaintlyBeforePlay() {
+        openGallery("w2");
         String w = "w2";
         js("document.getElementById('w2').scrollIntoView()");
         // once its steps are in, the whole default run shows faintly on both charts, before Play
@@ -283,6 +307,7 @@ class WidgetBrowserTest {
 
     @Test
     void insideAStepShowsTheNumbersOfTheUpdateAndWorksItByHand() {
+        openGallery("w2");
         String w = "w2";
         js("document.getElementById('w2').scrollIntoView()");
         driver.findElement(By.cssSelector("#w2 [data-inside] > summary")).click();
@@ -326,6 +351,7 @@ class WidgetBrowserTest {
 
     @Test
     void aLiveChangeAfterTheRunEndedRunsItAgainFromTheStart() {
+        openGallery("w1");
         String w = "w1";
         play(w);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
@@ -386,6 +412,7 @@ class WidgetBrowserTest {
 
     @Test
     void theStartPointMovesOneStepPerArrowPressFromTheKeyboard() {
+        openGallery("w2");
         String w = "w2";
         WebElement x = driver.findElement(By.cssSelector("#w2 [data-control='start'] input[data-coordinate='0']"));
         WebElement y = driver.findElement(By.cssSelector("#w2 [data-control='start'] input[data-coordinate='1']"));
@@ -433,6 +460,7 @@ class WidgetBrowserTest {
 
     @Test
     void descent2dPlaysPausesForksAndResets() {
+        openGallery("w2");
         String w = "w2";
         assertThat(iteration(w)).isZero();
         // at the speed the widget opens with, its 1,000 steps take 10 s: a slow machine could see
@@ -469,6 +497,7 @@ class WidgetBrowserTest {
 
     @Test
     void theUrlHashReproducesTheRunAfterReload() {
+        openGallery("w2");
         String w = "w2";
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w2 [data-control='problem']")))
                 .selectByValue("bowl");
@@ -536,6 +565,7 @@ class WidgetBrowserTest {
 
     @Test
     void descent1dRollsIntoAValleyAndSaysWhich() {
+        openGallery("w1");
         String w = "w1";
         play(w);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
@@ -568,6 +598,7 @@ class WidgetBrowserTest {
 
     @Test
     void aNewStartPointIsWhereTheDrawingStartsEvenWhenPlayIsPressedAtOnce() {
+        openGallery("w1");
         String w = "w1";
         play(w);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
@@ -602,6 +633,7 @@ class WidgetBrowserTest {
 
     @Test
     void lrCompareShowsThreeRunsAndTheirStatus() {
+        openGallery("w3");
         String w = "w3";
         play(w);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
@@ -619,6 +651,7 @@ class WidgetBrowserTest {
 
     @Test
     void theStepScrubberMovesEveryChartTheTableAndTheReadouts() {
+        openGallery("w3");
         String w = "w3";
         play(w);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
@@ -653,6 +686,7 @@ class WidgetBrowserTest {
 
     @Test
     void downloadsGiveTheTrajectoryAsCsvAndJson() throws Exception {
+        openGallery("w3");
         String w = "w3";
         play(w);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
@@ -673,6 +707,7 @@ class WidgetBrowserTest {
 
     @Test
     void optimizerRaceFillsItsLeaderboard() {
+        openGallery("w4");
         String w = "w4";
         play(w);
         wait.until(d -> iteration(w) > 30);
@@ -940,6 +975,7 @@ class WidgetBrowserTest {
             WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(15));
             for (String lesson : new String[] {"gallery", "schedules", "stopping", "batches", "diverging", "custom", "gradients", "traps", "deep"}) {
                 phone.get(server.url("/lessons/" + lesson));
+                Browser.startWidgets(phone);
                 phoneWait.until(d -> Browser.js(phone, "return [...document.querySelectorAll('figure[data-widget]')].every(f => f.dataset.ready === 'true')").equals(true));
                 assertThat(Browser.js(phone, "return window.innerWidth")).isEqualTo(390L);
                 Number overflow = (Number) Browser.js(phone, "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
