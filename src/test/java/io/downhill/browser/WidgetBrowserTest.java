@@ -370,6 +370,7 @@ class WidgetBrowserTest {
     @Test
     void theStartMarkerDragsAcrossTheMapShowingItsRunWhileMoving() {
         String w = "w2";
+        openGallery("w2");
         js("document.getElementById('w2').scrollIntoView({block: 'center'})");
         wait.until(d -> ghosts("contour").size() == 1);
         // the page pixel of a data point on the map, and the data point under a page pixel
@@ -777,7 +778,8 @@ class WidgetBrowserTest {
 
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#w1 [data-control='schedule']")))
                 .selectByValue("reduce-on-plateau");
-        assertThat(driver.findElement(By.cssSelector("#w1 [data-control='patience']")).isDisplayed()).isTrue();
+        // the controls of the new schedule come with the server's answer for the new state
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-control='patience']")).isDisplayed());
         assertThat(driver.findElement(By.cssSelector("#w1 [data-control='T_max']")).isDisplayed()).isFalse();
         play("w1");
         wait.until(d -> button("w1", "play").getText().contains("Replay"));
