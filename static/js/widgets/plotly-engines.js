@@ -6,6 +6,7 @@
 import { watchLogTicks, fitLogTicks } from './log-ticks.js';
 import { drawKey, fitKey } from './chart-key.js';
 import * as mapLayer from './map-layer.js';
+import { loadScript } from './script.js';
 
 const THREE_D = new Set(['surface', 'scatter3d', 'mesh3d', 'cone', 'streamtube', 'isosurface', 'volume']);
 
@@ -19,13 +20,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Loads a Plotly bundle by its script; resolves with the window.Plotly it set. */
 function loadBundle(src, failure) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve(window.Plotly);
-    script.onerror = () => reject(new Error(failure));
-    document.head.append(script);
-  });
+  return loadScript(src, failure).then(() => window.Plotly);
 }
 
 let gl2d = null;

@@ -4,6 +4,7 @@
 import { num, vec, toNumber } from './format.js';
 import { fetchApi } from './net.js';
 import { lossRose } from './board.js';
+import { loadScript } from './script.js';
 
 /** Fills the iteration, loss, position, gradient and lr readouts from run 0 at step t. */
 export function updateReadouts(figure, player, t) {
@@ -118,6 +119,10 @@ export class PyTorchPanel {
     if (ticket !== this.ticket) return;
     code.textContent = text;
     delete code.dataset.highlighted;
+    // the highlighter loads with the first script shown, not with every widget page
+    const highlighter = document.body.dataset.highlight;
+    if (!window.hljs && highlighter) await loadScript(highlighter, 'the highlighter could not be loaded').catch(() => {});
+    if (ticket !== this.ticket) return;
     if (window.hljs) window.hljs.highlightElement(code);
     panel.dataset.ready = 'true';
   }

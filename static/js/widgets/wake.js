@@ -4,17 +4,22 @@
 
 const sleepers = new WeakMap();
 
+// A widget is in view when its charts are (nearly): a figure whose caption alone shows at the
+// bottom of the first screen does not stream its runs yet.
+const figureOf = new WeakMap();
+const watched = (figure) => figure.querySelector('.widget-charts') ?? figure;
+
 const observer = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => {
-    for (const entry of entries) if (entry.isIntersecting) wake(entry.target);
-  }, { rootMargin: '200px 0px' })
+    for (const entry of entries) if (entry.isIntersecting) wake(figureOf.get(entry.target));
+  }, { rootMargin: '100px 0px' })
   : null;
 
 function wake(figure) {
   const sleeper = sleepers.get(figure);
   if (!sleeper || sleeper.woken) return;
   sleeper.woken = true;
-  observer?.unobserve(figure);
+  observer?.unobserve(watched(figure));
   sleeper.resolve();
 }
 
@@ -29,8 +34,12 @@ export function awake(figure) {
     // a shared link that restores this widget's state wants its run at once
     const restored = new URLSearchParams(window.location.hash.slice(1));
     const linked = [...restored.keys()].some((key) => key.startsWith(`${figure.id}.`));
-    if (!observer || linked) wake(figure);
-    else observer.observe(figure);
+    if (!observer || linked) {
+      wake(figure);
+    } else {
+      figureOf.set(watched(figure), figure);
+      observer.observe(watched(figure));
+    }
     for (const type of ['pointerdown', 'click', 'focusin', 'keydown', 'input']) {
       figure.addEventListener(type, () => wake(figure), { capture: true, once: true });
     }

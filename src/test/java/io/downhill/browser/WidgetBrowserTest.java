@@ -460,6 +460,52 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theContourMapIsDrawnOnceUnderItsChartAndStillAnswersClicks() {
+        String w = "w2";
+        openGallery("w2");
+        wait.until(d -> ghosts("contour").size() == 1);
+        String map = "#w2 [data-chart=contour] > .chart-map";
+        // the map is a graph of its own under the chart, over exactly the chart's plot area
+        assertThat(driver.findElements(By.cssSelector(map + " .contourlayer path"))).isNotEmpty();
+        wait.until(d -> (Boolean) js("""
+                const chart = document.querySelector('#w2 [data-chart=contour]');
+                const under = chart.querySelector(':scope > .chart-map')._fullLayout;
+                const full = chart._fullLayout;
+                return ['xaxis', 'yaxis'].every((a) => under[a]._offset === full[a]._offset && under[a]._length === full[a]._length
+                  && under[a].range.join() === full[a].range.join());
+                """));
+        // the chart keeps an invisible stand-in of the same grid at the map's index
+        assertThat(js("const t = document.querySelector('#w2 [data-chart=contour]').data[0]; return [t.type, t.opacity]"))
+                .isEqualTo(java.util.List.of("heatmap", 0L));
+        // a click on the map (well inside it, away from the start marker) still sets the start, through the stand-in
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> at = (java.util.List<Number>) js("""
+                const chart = document.querySelector('#w2 [data-chart=contour]');
+                const full = chart._fullLayout, box = chart.getBoundingClientRect();
+                const [xa, ya] = [full.xaxis, full.yaxis];
+                const x = xa.range[0] + 0.7 * (xa.range[1] - xa.range[0]), y = ya.range[0] + 0.3 * (ya.range[1] - ya.range[0]);
+                return [Math.round(box.left + xa._offset + xa.l2p(x)), Math.round(box.top + ya._offset + ya.l2p(y)), x, y];
+                """);
+        // as a hand does: the pointer rests on the map (Plotly finds what is under it), then clicks
+        new org.openqa.selenium.interactions.Actions(driver).moveToLocation(at.get(0).intValue(), at.get(1).intValue())
+                .pause(Duration.ofMillis(300)).click().perform();
+        wait.until(d -> driver.getCurrentUrl().contains("w2.start="));
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> start = (java.util.List<Number>) js("return document.getElementById('w2').widget.value('start')");
+        double cell = ((Number) js("const x = document.querySelector('#w2 [data-chart=contour]').data[0].x; return x[1] - x[0]")).doubleValue();
+        assertThat(start.get(0).doubleValue()).isCloseTo(at.get(2).doubleValue(), org.assertj.core.data.Offset.offset(cell));
+        assertThat(start.get(1).doubleValue()).isCloseTo(at.get(3).doubleValue(), org.assertj.core.data.Offset.offset(cell));
+        wait.until(d -> ((Number) js("return document.querySelector('#w2 [data-chart=contour]').data[2].x[0]")).doubleValue() == start.get(0).doubleValue());
+        // playing a run redraws the paths only: the map's computed contours stay the same object
+        js("window.mapCalc = document.querySelector(arguments[0]).calcdata", map);
+        setSpeed(w, 60);
+        play(w);
+        wait.until(d -> iteration(w) > 20);
+        assertThat(js("return document.querySelector(arguments[0]).calcdata === window.mapCalc", map)).isEqualTo(true);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void descent2dPlaysPausesForksAndResets() {
         openGallery("w2");
         String w = "w2";
@@ -903,6 +949,11 @@ class WidgetBrowserTest {
         input.sendKeys(")", Keys.ENTER);
         wait.until(d -> d.findElements(By.cssSelector("#w1 [data-graph] g.node")).size() == 4);
         assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).contains("automatic differentiation gives");
+        // the lab's parts keep the widget's own spacing, not the lesson's paragraphs and tables
+        // (which left a 60 px gap above the table on a phone)
+        assertThat(js("return getComputedStyle(document.querySelector('#w1 .expression-help')).marginBottom")).isEqualTo("0px");
+        assertThat(js("return getComputedStyle(document.querySelector('#w1 [data-gradients]')).marginTop"))
+                .isEqualTo(js("return 0.7 * parseFloat(getComputedStyle(document.documentElement).fontSize) + 'px'"));
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
