@@ -69,7 +69,7 @@ export function startWidgets() {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         near.unobserve(entry.target);
-        start(entry.target);
+        start(entry.target.closest('figure[data-widget]'));
       }
     }, { rootMargin: '200px 0px' })
     : null;
@@ -77,7 +77,9 @@ export function startWidgets() {
   for (const figure of figures) {
     const wanted = [...linked.keys()].some((key) => key.startsWith(`${figure.id}.`));
     if (!near || wanted) start(figure);
-    else near.observe(figure);
+    // near the screen means its charts are: a caption showing at the bottom of the first screen
+    // does not yet cost the reader the charts' drawing
+    else near.observe(figure.querySelector('.widget-charts') ?? figure);
     for (const type of ['pointerdown', 'focusin']) figure.addEventListener(type, () => start(figure), { capture: true, once: true });
   }
   window.addEventListener('beforeprint', () => figures.forEach((f) => start(f)), { once: true });
