@@ -3,7 +3,7 @@
 
 import { startPrediction } from './predict.js';
 import { Runtime } from './runtime.js';
-import { awake } from './wake.js';
+import { awake, watched } from './wake.js';
 import { bindPngDownload } from './chart-png.js';
 import { focusableScrollers } from '../a11y.js';
 import { loadPlotly } from './plotly-engines.js';
@@ -79,7 +79,7 @@ export function startWidgets() {
     if (!near || wanted) start(figure);
     // near the screen means its charts are: a caption showing at the bottom of the first screen
     // does not yet cost the reader the charts' drawing
-    else near.observe(figure.querySelector('.widget-charts') ?? figure);
+    else near.observe(watched(figure));
     for (const type of ['pointerdown', 'focusin']) figure.addEventListener(type, () => start(figure), { capture: true, once: true });
   }
   window.addEventListener('beforeprint', () => figures.forEach((f) => start(f)), { once: true });

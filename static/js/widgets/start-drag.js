@@ -16,12 +16,15 @@ function plotArea(chart) {
   return { box, xa: full.xaxis, ya: full.yaxis };
 }
 
-/** The data point under a pointer, kept inside the axes' ranges. */
-function pointAt(area, clientX, clientY) {
+/** The data point under a pointer, kept inside the plot area and the control's bounds (the server's). */
+function pointAt(area, control, clientX, clientY) {
   const { box, xa, ya } = area;
   const px = Math.min(Math.max(clientX - box.left - xa._offset, 0), xa._length);
   const py = Math.min(Math.max(clientY - box.top - ya._offset, 0), ya._length);
-  return [Number(xa.p2l(px).toPrecision(4)), Number(ya.p2l(py).toPrecision(4))];
+  return [xa.p2l(px), ya.p2l(py)].map((v, k) => {
+    const [min, max] = control.axes[k];
+    return Number(Math.min(max, Math.max(min, v)).toPrecision(4));
+  });
 }
 
 /** Whether a pointer at (clientX, clientY) is on the start marker at data point `start`. */
@@ -53,8 +56,9 @@ export function bindStartDrag(w, chart, control) {
   };
   const pickUp = (clientX, clientY) => {
     const area = plotArea(chart);
-    return area && !w.figure.querySelector('[data-chart="contour"]')?.data?.some((t) => t.type === 'surface')
-      && onStart(area, w.value(control.name), clientX, clientY) ? area : null;
+    // a 3D surface is turned with the pointer, not a place to drop a start
+    const flat = !chart.data?.some((t) => t.type === 'surface');
+    return area && flat && onStart(area, w.value(control.name), clientX, clientY) ? area : null;
   };
 
   chart.addEventListener('pointerdown', (event) => {
@@ -85,7 +89,7 @@ export function bindStartDrag(w, chart, control) {
     }
     if (event.pointerId !== drag.id) return;
     event.stopPropagation();
-    drag.point = pointAt(drag.area, event.clientX, event.clientY);
+    drag.point = pointAt(drag.area, w.control(control.name), event.clientX, event.clientY);
     place(drag.area, drag.point);
     w.previewSlider(control.name, drag.point);
   }, { capture: true });

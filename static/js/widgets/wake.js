@@ -7,7 +7,9 @@ const sleepers = new WeakMap();
 // A widget is in view when its charts are (nearly): a figure whose caption alone shows at the
 // bottom of the first screen does not stream its runs yet.
 const figureOf = new WeakMap();
-const watched = (figure) => figure.querySelector('.widget-charts') ?? figure;
+
+/** What is watched to tell whether a widget is near the screen: its charts, else the whole figure. */
+export const watched = (figure) => figure.querySelector('.widget-charts') ?? figure;
 
 const observer = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => {

@@ -78,6 +78,17 @@ class WidgetBrowserTest {
         Browser.consoleErrors(driver);
     }
 
+    /** The page pixel (viewport coordinates) of the data point (x, y) on the gallery's descent-2d map. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<Long> mapPixel(double x, double y) {
+        return (java.util.List<Long>) js("""
+                const chart = document.querySelector('#w2 [data-chart=contour]');
+                const full = chart._fullLayout, box = chart.getBoundingClientRect();
+                return [Math.round(box.left + full.xaxis._offset + full.xaxis.l2p(arguments[0])),
+                        Math.round(box.top + full.yaxis._offset + full.yaxis.l2p(arguments[1]))];
+                """, x, y);
+    }
+
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -373,17 +384,8 @@ class WidgetBrowserTest {
         openGallery("w2");
         js("document.getElementById('w2').scrollIntoView({block: 'center'})");
         wait.until(d -> ghosts("contour").size() == 1);
-        // the page pixel of a data point on the map, and the data point under a page pixel
-        String toPixel = """
-                const chart = document.querySelector('#w2 [data-chart=contour]');
-                const full = chart._fullLayout, box = chart.getBoundingClientRect();
-                return [Math.round(box.left + full.xaxis._offset + full.xaxis.l2p(arguments[0])),
-                        Math.round(box.top + full.yaxis._offset + full.yaxis.l2p(arguments[1]))];
-                """;
-        @SuppressWarnings("unchecked")
-        java.util.List<Long> from = (java.util.List<Long>) js(toPixel, -1.5, 2.0);
-        @SuppressWarnings("unchecked")
-        java.util.List<Long> to = (java.util.List<Long>) js(toPixel, 1.0, -1.0);
+        java.util.List<Long> from = mapPixel(-1.5, 2.0);
+        java.util.List<Long> to = mapPixel(1.0, -1.0);
         java.util.List<Object> before = ghosts("contour").get(0);
         Object range = js("return document.querySelector('#w2 [data-chart=contour]')._fullLayout.xaxis.range.slice()");
         org.openqa.selenium.interactions.Actions drag = new org.openqa.selenium.interactions.Actions(driver)
@@ -479,13 +481,11 @@ class WidgetBrowserTest {
                 .isEqualTo(java.util.List.of("heatmap", 0L));
         // a click on the map (well inside it, away from the start marker) still sets the start, through the stand-in
         @SuppressWarnings("unchecked")
-        java.util.List<Number> at = (java.util.List<Number>) js("""
-                const chart = document.querySelector('#w2 [data-chart=contour]');
-                const full = chart._fullLayout, box = chart.getBoundingClientRect();
-                const [xa, ya] = [full.xaxis, full.yaxis];
-                const x = xa.range[0] + 0.7 * (xa.range[1] - xa.range[0]), y = ya.range[0] + 0.3 * (ya.range[1] - ya.range[0]);
-                return [Math.round(box.left + xa._offset + xa.l2p(x)), Math.round(box.top + ya._offset + ya.l2p(y)), x, y];
+        java.util.List<Number> inside = (java.util.List<Number>) js("""
+                const full = document.querySelector('#w2 [data-chart=contour]')._fullLayout;
+                return [full.xaxis, full.yaxis].map((a, k) => a.range[0] + (k === 0 ? 0.7 : 0.3) * (a.range[1] - a.range[0]));
                 """);
+        java.util.List<Long> at = mapPixel(inside.get(0).doubleValue(), inside.get(1).doubleValue());
         // as a hand does: the pointer rests on the map (Plotly finds what is under it), then clicks
         new org.openqa.selenium.interactions.Actions(driver).moveToLocation(at.get(0).intValue(), at.get(1).intValue())
                 .pause(Duration.ofMillis(300)).click().perform();
@@ -493,8 +493,8 @@ class WidgetBrowserTest {
         @SuppressWarnings("unchecked")
         java.util.List<Number> start = (java.util.List<Number>) js("return document.getElementById('w2').widget.value('start')");
         double cell = ((Number) js("const x = document.querySelector('#w2 [data-chart=contour]').data[0].x; return x[1] - x[0]")).doubleValue();
-        assertThat(start.get(0).doubleValue()).isCloseTo(at.get(2).doubleValue(), org.assertj.core.data.Offset.offset(cell));
-        assertThat(start.get(1).doubleValue()).isCloseTo(at.get(3).doubleValue(), org.assertj.core.data.Offset.offset(cell));
+        assertThat(start.get(0).doubleValue()).isCloseTo(inside.get(0).doubleValue(), org.assertj.core.data.Offset.offset(cell));
+        assertThat(start.get(1).doubleValue()).isCloseTo(inside.get(1).doubleValue(), org.assertj.core.data.Offset.offset(cell));
         wait.until(d -> ((Number) js("return document.querySelector('#w2 [data-chart=contour]').data[2].x[0]")).doubleValue() == start.get(0).doubleValue());
         // playing a run redraws the paths only: the map's computed contours stay the same object
         js("window.mapCalc = document.querySelector(arguments[0]).calcdata", map);

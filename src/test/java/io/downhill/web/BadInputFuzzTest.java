@@ -142,7 +142,7 @@ class BadInputFuzzTest {
     }
 
     private static Arbitrary<Call> runs() {
-        Arbitrary<String> fields = Arbitraries.of("", "params,loss", "nonsense", "loss,,", "params");
+        Arbitrary<String> fields = Arbitraries.of("", "params,loss", "nonsense", "loss,,", "params", "params,loss,rounded", "rounded", "rounded,nonsense");
         Arbitrary<String> from = Arbitraries.of("", "-5", "abc", "3", "99999999999999");
         return Combinators.combine(badSpecText(), Arbitraries.of("POST", "GET", "STREAM"), fields, from)
                 .as((spec, kind, f, fr) -> switch (kind) {
