@@ -30,19 +30,20 @@ function sample(trace) {
 }
 
 /**
- * After a chart is drawn by newPlot or react: when its layout asks for a legend, draws the key
- * instead and gives the plot area the room above it; otherwise removes a key drawn before.
- * `relayout(el, update)` is Plotly's, through plotly-engines.js.
+ * Before a chart is drawn by newPlot or react: when its layout asks for a legend, draws the key
+ * and returns the layout without Plotly's legend and with the room above the plot for the key;
+ * otherwise removes a key drawn before. Plotly never draws its own legend: one that was drawn and
+ * then hidden kept its width reserved in the left margin.
  */
-export function drawKey(el, relayout) {
+export function withKey(el, data, layout) {
   let key = el.querySelector(':scope > .chart-key');
-  if (el.layout?.showlegend !== true) {
+  if (layout?.showlegend !== true) {
     key?.remove();
-    return;
+    return layout;
   }
   // the traces as the widget gave them: Plotly hides a trace without points yet, and a key
   // before Play names the runs to come
-  const traces = (el.data ?? []).filter((t) => t.visible !== false && t.name && t.showlegend !== false
+  const traces = (data ?? []).filter((t) => t && t.visible !== false && t.name && t.showlegend !== false
     && (t.type ?? 'scatter').startsWith('scatter'));
   if (!key) {
     key = document.createElement('ul');
@@ -56,14 +57,14 @@ export function drawKey(el, relayout) {
     li.append(sample(t), document.createTextNode(t.name));
     return li;
   }));
-  key.dataset.width = String(el._fullLayout?.width ?? '');
-  relayout(el, { showlegend: false, 'margin.t': room(key) });
+  key.dataset.width = String(el.clientWidth);
+  return { ...layout, showlegend: false, margin: { ...layout.margin, t: room(key) } };
 }
 
 /** After a redraw that changed the chart's width (the key wraps differently): keeps the plot area below the key. */
 export function fitKey(el, relayout) {
   const key = el.querySelector(':scope > .chart-key');
-  const width = el._fullLayout?.width;
+  const width = el.clientWidth;
   // measured only when the width changed, not on every frame of a playing run
   if (!key || !width || key.dataset.width === String(width)) return;
   key.dataset.width = String(width);

@@ -27,7 +27,8 @@ function reset(w) {
   stop(w);
   // steps/norms: what arrived; shown: how many of them are drawn; grids: each boundary with the
   // number of steps that had arrived with it, so it is drawn when those steps are
-  Object.assign(w.local, { steps: [], norms: [], shown: 0, budget: 0, grids: [], data: null, finished: false, ended: false });
+  // heatDrawn/lossDrawn: how many steps the charts hold (-1: an earlier training's, emptied when drawing next)
+  Object.assign(w.local, { steps: [], norms: [], shown: 0, heatDrawn: -1, lossDrawn: -1, budget: 0, grids: [], data: null, finished: false, ended: false });
   progress(w, 0);
 }
 
@@ -194,15 +195,84 @@ function done(w) {
 
 function draw() {}
 
-/** The charts at the steps drawn; `full` also redraws the boundary chart when its picture did not change. */
+/** How many layers the heat map has rows for. */
+const layerCount = (w) => w.local.data?.layers ?? w.requests.train.query.spec.depth + 1;
+
+/**
+ * The charts at the steps drawn. `full` draws them whole (a new state, a theme). Otherwise only the
+ * steps drawn since the last frame are added in place: to the loss chart at once (the readouts
+ * name its last step), to the gradient map and a new boundary in the next frame, so the first steps
+ * of a training show after one chart's redraw, not three.
+ */
 function redraw(w, full = true) {
+  const t = w.local;
+  const key = `${maxSteps(w)}:${layerCount(w)}`;
+  if (full || t.chartsFor !== key) {
+    whole(w);
+    t.chartsFor = key;
+    t.heatDrawn = t.shown;
+    t.lossDrawn = t.shown;
+    return;
+  }
+  growLoss(w);
+  t.nextFrame ||= requestAnimationFrame(() => {
+    t.nextFrame = 0;
+    if (t.chartsFor !== key) return;
+    growHeat(w);
+    boundaryIfChanged(w, false);
+  });
+}
+
+function boundaryIfChanged(w, full) {
+  const t = w.local;
+  const boundary = grid(t);
+  if (full || t.boundaryFor?.grid !== boundary || t.boundaryFor?.data !== t.data) {
+    t.boundaryFor = { grid: boundary, data: t.data };
+    drawBoundary(w, boundary, themeColours());
+  }
+}
+
+/** Adds the steps shown since its last frame to the gradient map; a new training first empties it. */
+function growHeat(w) {
+  const t = w.local;
+  const el = $(w, '[data-chart="heat"]');
+  const heat = el.data[0];
+  if (t.heatDrawn < 0) {
+    heat.x = [];
+    heat.z = heat.z.map(() => []);
+    t.heatDrawn = 0;
+  }
+  for (let i = t.heatDrawn; i < t.shown; i++) {
+    heat.x.push(t.steps[i].t);
+    t.norms[i].forEach((v, layer) => heat.z[layer].push(v));
+  }
+  t.heatDrawn = t.shown;
+  charts.plotly().redraw(el);
+}
+
+/** Adds the steps shown since the last frame to the loss and accuracy curves, emptied first for a new training. */
+function growLoss(w) {
+  const t = w.local;
+  const loss = charts.changes($(w, '[data-chart="loss"]'));
+  if (t.lossDrawn < 0) {
+    loss.clear([0, 1]);
+    t.lossDrawn = 0;
+  }
+  const steps = t.steps.slice(t.lossDrawn, t.shown);
+  const ts = steps.map((s) => s.t);
+  loss.extend(0, ts, steps.map((s) => s.loss));
+  loss.extend(1, ts, steps.map((s) => s.accuracy));
+  t.lossDrawn = t.shown;
+  loss.draw();
+}
+
+function whole(w) {
   const Plotly = charts.plotly();
-  const c = themeColours();
   const t = w.local;
   const steps = t.steps.slice(0, t.shown);
   const norms = t.norms.slice(0, t.shown);
   const n = maxSteps(w);
-  const layers = t.data?.layers ?? w.requests.train.query.spec.depth + 1;
+  const layers = layerCount(w);
   // layers down the side (input at the bottom), steps across: z[layer][step]
   const z = Array.from({ length: layers }, (_, l) => norms.map((row) => row[l]));
   Plotly.react($(w, '[data-chart="heat"]'), [{
@@ -214,11 +284,7 @@ function redraw(w, full = true) {
     xaxis: { title: { text: 'step' }, range: [0.5, n + 0.5] },
     yaxis: { title: { text: 'layer (input first)' }, dtick: Math.max(1, Math.ceil(layers / 8)) },
   }), charts.config(`${w.id}-gradients`));
-  const boundary = grid(t);
-  if (full || t.boundaryFor?.grid !== boundary || t.boundaryFor?.data !== t.data) {
-    t.boundaryFor = { grid: boundary, data: t.data };
-    drawBoundary(w, boundary, c);
-  }
+  boundaryIfChanged(w, true);
   Plotly.react($(w, '[data-chart="loss"]'), [
     { ...charts.lossTrace('loss', colour('nesterov')), x: steps.map((s) => s.t), y: steps.map((s) => s.loss) },
     { type: 'scatter', mode: 'lines', name: 'accuracy', yaxis: 'y2', x: steps.map((s) => s.t), y: steps.map((s) => s.accuracy),

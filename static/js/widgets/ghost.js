@@ -21,6 +21,11 @@ export function drawGhost(figure, runs) {
   paint(loss, runs.map((steps) => thin(loss, [steps.map((s) => s.t), steps.map((s) => lossPoint(s, log))])), colours);
 }
 
+/** Whether the figure's loss chart shows faint runs. */
+export function hasGhost(figure) {
+  return figure.querySelector('[data-chart="loss"]')?.data?.some((t) => t.meta === GHOST) ?? false;
+}
+
 /** Runs longer than this are drawn at the chart's resolution (thin). */
 const LONG_RUN = 1000;
 

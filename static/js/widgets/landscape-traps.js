@@ -40,7 +40,7 @@ async function plot(w) {
     w.local.bound = true;
   }
   const series = w.specs.map((spec) => ({ label: optimizerName(spec.optimizer.name), colour: colour(spec.optimizer.name) }));
-  w.local.view = { id: w.id, contour: $(w, '[data-chart="contour"]'), loss: $(w, '[data-chart="loss"]') };
+  w.local.view ??= { id: w.id, contour: $(w, '[data-chart="contour"]'), loss: $(w, '[data-chart="loss"]') };
   await paths.plot(w.local.view, w.local.land, series, hasBasins(w) ? [basinTrace(w.local.basins)] : []);
   // over a basin map the contour keeps its lines only, so the map shows through
   if (w.local.basins) charts.plotly().restyle(w.local.view.contour, { 'contours.coloring': 'lines' }, [0]);

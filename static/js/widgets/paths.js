@@ -3,7 +3,7 @@
 //   { contour, loss, drawn: [last step drawn per run], offset: index of the first path trace }
 
 import * as charts from './charts.js';
-import { pattern } from './theme.js';
+import { pattern, themeColours } from './theme.js';
 import { Board } from './board.js';
 import { num, toNumber } from './format.js';
 
@@ -19,6 +19,18 @@ export async function plot(view, land, series, underlays = [], steps = 0) {
   const width = (i, widest) => Math.max(1.2, widest - 0.3 * i);
   // a marker on every one of thousands of steps hid the lines, and each frame restyled them all
   const markers = steps > LONG_RUN ? MARKERS_ON_LONG_RUNS : 0;
+  // the same map, runs and theme (a restart with a new learning rate or start): the charts stay,
+  // and the next frame empties the old paths as it draws the new ones, one redraw per chart
+  // instead of drawing both charts whole first
+  const shape = underlays.length ? null : JSON.stringify([series, markers, themeColours()]);
+  if (shape && view.land === land && view.shape === shape && view.contour.data && view.loss.data) {
+    view.drawn = series.map(() => -1);
+    view.stale = true;
+    return;
+  }
+  view.land = land;
+  view.shape = shape;
+  view.stale = false;
   await Plotly.react(view.contour, [
     charts.contourTrace(land),
     ...underlays,
@@ -46,10 +58,12 @@ export function draw(view, player, t, reset) {
   const { type, floor } = charts.lossScale(player.runs);
   const lossAt = (s) => (type === 'log' ? charts.lossOnLog(s.loss, floor) : charts.finite(s.loss));
   let any = false;
+  // an earlier state's heads go with its paths
+  if (view.stale) paths.clear(player.runs.map((_, i) => view.offset + n + i));
   for (let i = 0; i < n; i++) {
     const steps = player.runs[i].steps;
     const upto = Math.min(t, steps.length - 1);
-    if (reset || upto < view.drawn[i]) {
+    if (reset || view.stale || upto < view.drawn[i]) {
       view.drawn[i] = -1;
       paths.clear([view.offset + i]);
       curves.clear([i]);
@@ -61,6 +75,7 @@ export function draw(view, player, t, reset) {
     if (xy[0].length) any = true;
     view.drawn[i] = Math.max(view.drawn[i], upto);
   }
+  view.stale = false;
   if (any) charts.setLossAxis(view.loss, type);
   const heads = player.runs.map((_, i) => player.stepOf(i, t));
   if (heads.every(Boolean)) {
@@ -81,7 +96,7 @@ export async function plotRuns(w, series) {
     w.local.land = await charts.landscape(w.api, problem, 80);
     w.local.landKey = key;
   }
-  w.local.view = { id: w.id, contour: w.figure.querySelector('[data-chart="contour"]'), loss: w.figure.querySelector('[data-chart="loss"]') };
+  w.local.view ??= { id: w.id, contour: w.figure.querySelector('[data-chart="contour"]'), loss: w.figure.querySelector('[data-chart="loss"]') };
   await plot(w.local.view, w.local.land, series, [], Math.max(...w.specs.map((spec) => spec.stop?.max_steps ?? 0)));
   w.local.board = w.local.board ?? new Board(w, w.figure.querySelector('[data-board] tbody'));
   w.local.board.build(series);

@@ -4,7 +4,7 @@
 // a ResizeObserver resizes them when the window narrows or a phone turns.
 
 import { watchLogTicks, fitLogTicks } from './log-ticks.js';
-import { drawKey, fitKey } from './chart-key.js';
+import { withKey, fitKey } from './chart-key.js';
 import * as mapLayer from './map-layer.js';
 import { loadScript } from './script.js';
 
@@ -89,14 +89,15 @@ function draw(name, el, data, ...rest) {
     // in one task, which kept the page from answering for half a second as a lesson opened
     const ready = el._fullLayout ? Promise.resolve() : nextTask();
     return ready.then(() => {
-      // a contour map goes in a graph of its own under the chart (map-layer.js)
+      // a contour map goes in a graph of its own under the chart (map-layer.js), and a key above
+      // the plot instead of Plotly's legend (chart-key.js)
       const layered = Array.isArray(data) ? mapLayer.split(el, data, rest[0]) : { data, layout: rest[0] };
-      return method(base(), name)(el, layered.data, layered.layout, ...rest.slice(1));
+      const layout = Array.isArray(data) ? withKey(el, data, layered.layout) : layered.layout;
+      return method(base(), name)(el, layered.data, layout, ...rest.slice(1));
     }).then((drawn) => {
       const relayout = (chart, update) => call('relayout', chart, update);
-      // a key above the plot instead of Plotly's legend (chart-key.js); log axes label decades
-      // only when their digits would crowd (log-ticks.js); both kept right after every redraw
-      drawKey(el, relayout);
+      // log axes label decades only when their digits would crowd (log-ticks.js); the ticks and
+      // the key's room kept right after every redraw
       watchLogTicks(el, relayout, () => {
         fitKey(el, relayout);
         mapLayer.drawUnder(el, base());

@@ -16,7 +16,7 @@ import * as shell from './shell.js';
 import { readAddress, writeAddress } from './address.js';
 import { bindControl, showControls, showControlError } from './controls.js';
 import { Scrubber } from './scrubber.js';
-import { Preview, drawGhost } from './ghost.js';
+import { Preview, drawGhost, hasGhost } from './ghost.js';
 import { InsideStep } from './inside-step.js';
 
 /** The step fields of a downloaded run (the CSV's columns). */
@@ -195,10 +195,11 @@ export class Runtime {
     this.#bindClicks();
     this.player.setRuns(specs);
     this.restarting = false;
-    // the slider's preview already has these runs whole: they stay on the charts at once
-    this.ghostKey = null;
+    // the slider's preview already has these runs whole: they stay on the charts at once; charts
+    // kept from the last state (the same map and runs) may still show an older setting's
+    const kept = this.ghostKey === JSON.stringify(specs) && hasGhost(this.figure);
     const previewed = this.preview.stepsOf(specs);
-    if (previewed) this.#ghost(specs, previewed);
+    if (!kept) this.#ghost(previewed ? specs : null, previewed ?? []);
     this.writeHash();
     this.#waiting();
     this.pytorch.refresh();

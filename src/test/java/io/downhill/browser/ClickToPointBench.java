@@ -31,7 +31,8 @@ class ClickToPointBench {
               const n = xs.length;
               return n + ':' + (n ? String(t.x ? t.x[n - 1] : '') + ',' + String(t.y ? t.y[n - 1] : '') : '');
             }).join('|')).join('#');
-            const button = fig.querySelector('[data-action="play"], [data-action="train"], button.primary');
+            // the main button: Play or Train where the widget has one (a function box's own button comes first in the page)
+            const button = fig.querySelector('[data-action="play"]') ?? fig.querySelector('[data-action="train"]') ?? fig.querySelector('button.primary');
             if (!button) { done(-2); return; }
             if (change) {
               const slider = fig.querySelector('input[type=range]:not([disabled])');
