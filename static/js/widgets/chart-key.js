@@ -57,14 +57,17 @@ export function withKey(el, data, layout) {
     li.append(sample(t), document.createTextNode(t.name));
     return li;
   }));
-  key.dataset.width = String(el.clientWidth);
+  // the width the plot is drawn at, as the redraws after it are measured (fitKey); none before the first
+  key.dataset.width = String(el._fullLayout?.width ?? '');
   return { ...layout, showlegend: false, margin: { ...layout.margin, t: room(key) } };
 }
 
 /** After a redraw that changed the chart's width (the key wraps differently): keeps the plot area below the key. */
 export function fitKey(el, relayout) {
   const key = el.querySelector(':scope > .chart-key');
-  const width = el.clientWidth;
+  // Plotly's width, not the element's: reading that after a redraw made the browser lay the page
+  // out again in every frame of a playing run
+  const width = el._fullLayout?.width;
   // measured only when the width changed, not on every frame of a playing run
   if (!key || !width || key.dataset.width === String(width)) return;
   key.dataset.width = String(width);

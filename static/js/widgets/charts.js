@@ -109,6 +109,7 @@ export function pathTrace(name, colour, style = {}) {
   };
 }
 
+/** Where a run is now: a dot on its path; `colour` may be one per point, for several runs' heads in one trace. */
 export function headTrace(colour) {
   return {
     type: 'scatter', mode: 'markers', showlegend: false, hoverinfo: 'skip',

@@ -16,9 +16,9 @@ export function drawGhost(figure, runs) {
   // a 3D surface has no place for a flat line
   if (path.data[0]?.type === 'surface') return;
   const colours = runColours(loss, runs.length);
-  paint(path, runs.map((steps) => thin(path, pathPoints(steps))), colours);
+  paint(path, thin(path, runs.map(pathPoints)), colours);
   const log = loss._fullLayout?.yaxis?.type === 'log';
-  paint(loss, runs.map((steps) => thin(loss, [steps.map((s) => s.t), steps.map((s) => lossPoint(s, log))])), colours);
+  paint(loss, thin(loss, runs.map((steps) => [steps.map((s) => s.t), steps.map((s) => lossPoint(s, log))])), colours);
 }
 
 /** Whether the figure's loss chart shows faint runs. */
@@ -30,32 +30,51 @@ export function hasGhost(figure) {
 const LONG_RUN = 1000;
 
 /**
- * A long run's line with only the points a pixel or more from the last one kept (and the last
- * point): the same line on screen. Seven faint 3,000-step lines took Plotly half a second to draw.
+ * Long runs' lines with only the points a pixel or more from the last one kept (and the last
+ * point): the same lines on screen. Seven faint 3,000-step lines took Plotly half a second to draw.
+ * The pixel is measured on the range the axes will have with these lines in it: a loss chart at
+ * rest shows only step 0, so its own range was a few steps wide and nothing was thinned.
  */
-function thin(el, [xs, ys]) {
+function thin(el, lines) {
   const full = el._fullLayout;
-  if (xs.length <= LONG_RUN || !full?.xaxis?._length || !full.yaxis?._length) return [xs, ys];
-  const scale = (axis) => ({ log: axis.type === 'log', pixel: Math.abs(axis.range[1] - axis.range[0]) / axis._length });
-  const sx = scale(full.xaxis);
-  const sy = scale(full.yaxis);
-  const at = (v, s) => (v === null ? null : s.log ? (v > 0 ? Math.log10(v) : null) : v);
-  const keptX = [];
-  const keptY = [];
-  let last = null;
-  for (let i = 0; i < xs.length; i++) {
-    const px = at(xs[i], sx);
-    const py = at(ys[i], sy);
-    const shown = px !== null && py !== null;
-    // a gap (a point the axes cannot show) is kept, so the line still breaks there
-    if (!shown || last === null || i === xs.length - 1
-        || Math.abs(px - last[0]) >= sx.pixel || Math.abs(py - last[1]) >= sy.pixel) {
-      keptX.push(xs[i]);
-      keptY.push(ys[i]);
-      last = shown ? [px, py] : null;
+  if (!lines.some(([xs]) => xs.length > LONG_RUN) || !full?.xaxis?._length || !full.yaxis?._length) return lines;
+  const at = (v, log) => (v === null ? null : log ? (v > 0 ? Math.log10(v) : null) : v);
+  const scale = (axis, values) => {
+    const log = axis.type === 'log';
+    let lo = Math.min(...axis.range);
+    let hi = Math.max(...axis.range);
+    if (axis.autorange) {
+      for (const v of values) {
+        const u = at(v, log);
+        if (u !== null && Number.isFinite(u)) {
+          lo = Math.min(lo, u);
+          hi = Math.max(hi, u);
+        }
+      }
     }
-  }
-  return [keptX, keptY];
+    return { log, pixel: (hi - lo) / axis._length };
+  };
+  const sx = scale(full.xaxis, lines.flatMap(([xs]) => xs));
+  const sy = scale(full.yaxis, lines.flatMap(([, ys]) => ys));
+  return lines.map(([xs, ys]) => {
+    if (xs.length <= LONG_RUN) return [xs, ys];
+    const keptX = [];
+    const keptY = [];
+    let last = null;
+    for (let i = 0; i < xs.length; i++) {
+      const px = at(xs[i], sx.log);
+      const py = at(ys[i], sy.log);
+      const shown = px !== null && py !== null;
+      // a gap (a point the axes cannot show) is kept, so the line still breaks there
+      if (!shown || last === null || i === xs.length - 1
+          || Math.abs(px - last[0]) >= sx.pixel || Math.abs(py - last[1]) >= sy.pixel) {
+        keptX.push(xs[i]);
+        keptY.push(ys[i]);
+        last = shown ? [px, py] : null;
+      }
+    }
+    return [keptX, keptY];
+  });
 }
 
 /** The loss chart holds one line per run, in run order: each run's ghost takes its colour. */

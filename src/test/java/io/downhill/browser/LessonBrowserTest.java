@@ -71,6 +71,26 @@ class LessonBrowserTest {
     }
 
     @Test
+    void formulasAreDrawnBeforeTheTextAroundThemIsShownSoNothingJumps() {
+        // this lesson opens with display maths on the first screen: drawn after the first paint,
+        // it grew from one line of TeX to a fraction and pushed the text below it down (0.14 of the screen)
+        driver.get(server.url("/lessons/momentum-and-nesterov"));
+        wait.until(d -> "ready".equals(Browser.js(driver, "return document.documentElement.dataset.maths")));
+        Number shifted = (Number) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                document.fonts.ready.then(() => setTimeout(() => {
+                  let sum = 0;
+                  new PerformanceObserver((list) => {
+                    for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+                  }).observe({ type: 'layout-shift', buffered: true });
+                  setTimeout(() => done(sum), 100);
+                }, 500));
+                """);
+        assertThat(shifted.doubleValue()).as("layout shift while the page opened").isLessThan(0.01);
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void themeToggleSwitchesAndPersistsAcrossPages() {
         driver.get(server.url("/lessons/the-learning-rate"));
         String before = (String) Browser.js(driver, "return document.documentElement.dataset.theme");

@@ -766,6 +766,45 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void aNewStartOnTheSameMapKeepsTheChartsAndDrawsOnlyTheNewRuns() {
+        openGallery("w4");
+        String w = "w4";
+        play(w);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        // the finished runs show faintly as well; both go when the start moves
+        wait.until(d -> ((Number) js("return document.querySelector('#w4 [data-chart=loss]').data.filter((t) => t.meta === 'ghost').length")).intValue() == 5);
+        // a mark on the chart's own trace objects: a chart drawn whole again would not keep it
+        js("document.querySelector('#w4 [data-chart=contour]').data[0].kept = true");
+        js("""
+                const box = document.querySelector('#w4 input[data-coordinate]');
+                box.value = '-1';
+                box.dispatchEvent(new Event('change', { bubbles: true }));
+                """);
+        wait.until(d -> driver.getCurrentUrl().contains("w4.start=-1"));
+        play(w);
+        wait.until(d -> iteration(w) > 20);
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> seen = (java.util.List<Object>) js("""
+                const chart = document.querySelector('#w4 [data-chart=contour]');
+                const paths = chart.data.filter((t) => t.mode && t.mode.startsWith('lines') && t.meta !== 'ghost');
+                return [chart.data[0].kept === true, paths.map((t) => t.x[0]),
+                        document.querySelector('#w4 [data-chart=loss]').data.filter((t) => t.meta === 'ghost').length];
+                """);
+        assertThat(seen.get(0)).as("the map's trace kept: the chart was not drawn whole again").isEqualTo(true);
+        // every path starts at the new start, none from the old one
+        assertThat((java.util.List<Object>) seen.get(1)).hasSize(5).allSatisfy(x -> assertThat(((Number) x).doubleValue()).isEqualTo(-1.0));
+        // the old setting's faint runs are gone (the new ones come when they have all arrived)
+        assertThat(((Number) seen.get(2)).intValue()).isIn(0, 5);
+        wait.until(d -> button(w, "play").getText().contains("Replay"));
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> ghostStarts = (java.util.List<Object>) js("""
+                return document.querySelector('#w4 [data-chart=contour]').data.filter((t) => t.meta === 'ghost').map((t) => t.x[0]);
+                """);
+        assertThat(ghostStarts).hasSize(5).allSatisfy(x -> assertThat(((Number) x).doubleValue()).isEqualTo(-1.0));
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aDivergingRunIsShownAsDivergedNotAsAnError() {
         driver.get(server.url("/lessons/diverging"));
         wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
@@ -935,12 +974,18 @@ class WidgetBrowserTest {
         assertThat(table).contains("Automatic").contains("2.462377902").contains("0.8414709848");
         assertThat(table).contains("Central (h 1e−5)");
         assertThat(points("w1", "errors", 0)).isEqualTo(15);
+        // the key above the chart leaves the plot area its width: a Plotly legend drawn and then
+        // hidden kept its own width in the left margin (the plot was 370 of 627 px)
+        assertThat(((Number) js("return document.querySelector('#w1 [data-chart=errors]')._fullLayout._size.l")).doubleValue())
+                .isLessThan(100);
         assertThat(driver.findElements(By.cssSelector("#w1 [data-graph] g.node"))).hasSize(5);
         assertThat(driver.findElement(By.cssSelector("#w1 [data-graph]")).getText()).contains("sin").contains("v = 3");
 
         WebElement h = driver.findElement(By.cssSelector("#w1 [data-control='h']"));
         js("arguments[0].value = -12; arguments[0].dispatchEvent(new Event('input')); arguments[0].dispatchEvent(new Event('change'));", h);
         wait.until(d -> d.findElement(By.cssSelector("#w1 [data-gradients]")).getText().contains("Central (h 1e−12)"));
+        // the dotted line moves to the table's h
+        wait.until(d -> ((Number) js("return document.querySelector('#w1 [data-chart=errors]').layout.shapes[0].x0")).doubleValue() == 1e-12);
 
         WebElement input = driver.findElement(By.cssSelector("#w1 [data-control='expression']"));
         input.clear();
