@@ -5,7 +5,10 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +29,24 @@ public final class OneWrite implements WriteListener {
         this.body = body;
     }
 
-    /** Sends the whole body with its length from a request handler; status and headers must be set. */
+    /**
+     * Sends the whole body with its length from a request handler; status and headers must be set.
+     * Jetty's own asynchronous send takes it when it can: it needs no async context, no listener and
+     * no future, which cost a page more than the page itself (a lesson page answered 0.7 times as
+     * many requests as the plain-text route).
+     */
     public static void send(Context ctx, byte[] body) {
         ctx.res().setContentLength(body.length);
+        try {
+            if (ctx.res().getOutputStream() instanceof HttpOutput out) {
+                out.sendContent(ByteBuffer.wrap(body), Callback.from(() -> {}, error ->
+                        LOG.debug("a response ended early: {}", error.toString())));
+                return;
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("a response could not start: {}", e.toString());
+            return;
+        }
         ctx.future(() -> start(ctx, body));
     }
 
