@@ -37,21 +37,20 @@ public final class OneWrite implements WriteListener {
      */
     public static void send(Context ctx, byte[] body) {
         ctx.res().setContentLength(body.length);
-        try {
-            if (ctx.res().getOutputStream() instanceof HttpOutput out) {
-                out.sendContent(ByteBuffer.wrap(body), Callback.from(() -> {}, error ->
-                        LOG.debug("a response ended early: {}", error.toString())));
-                return;
-            }
-        } catch (IOException | IllegalStateException e) {
-            LOG.debug("a response could not start: {}", e.toString());
-            return;
+        if (byJetty(ctx, body) == null) {
+            ctx.future(() -> start(ctx, body));
         }
-        ctx.future(() -> start(ctx, body));
     }
 
-    /** Starts the write; status and headers must be set. The future completes when it has ended. */
+    /**
+     * Starts the write, from a handler or from its future; status and headers must be set. The
+     * future completes when the write has ended.
+     */
     public static CompletableFuture<Void> start(Context ctx, byte[] body) {
+        CompletableFuture<Void> sent = byJetty(ctx, body);
+        if (sent != null) {
+            return sent;
+        }
         try {
             AsyncContext async = ctx.req().isAsyncStarted() ? ctx.req().getAsyncContext() : ctx.req().startAsync();
             async.setTimeout(0);
@@ -62,6 +61,25 @@ public final class OneWrite implements WriteListener {
             LOG.debug("a response could not start: {}", e.toString());
             return CompletableFuture.completedFuture(null);
         }
+    }
+
+    /** The write by Jetty's asynchronous send, or null when the response is not Jetty's. */
+    private static CompletableFuture<Void> byJetty(Context ctx, byte[] body) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            if (!(ctx.res().getOutputStream() instanceof HttpOutput out)) {
+                return null;
+            }
+            out.sendContent(ByteBuffer.wrap(body), Callback.from(() -> done.complete(null), error -> {
+                // the learner closed the tab or the connection dropped: nothing to answer to
+                LOG.debug("a response ended early: {}", error.toString());
+                done.complete(null);
+            }));
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("a response could not start: {}", e.toString());
+            done.complete(null);
+        }
+        return done;
     }
 
     @Override

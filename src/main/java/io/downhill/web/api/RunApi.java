@@ -102,7 +102,8 @@ final class RunApi {
     private void answerGet(Context ctx, Asked asked) {
         ReadyRuns.Ready found = asked.whole() ? ready.find(asked.request()) : null;
         if (found != null) {
-            ctx.future(() -> ReadyRuns.send(ctx, compute, found, true, asked.start()));
+            // written by Jetty as the reader takes it, with no async context to set up (OneWrite)
+            ReadyRuns.send(ctx, compute, found, true, asked.start());
             return;
         }
         RunCache.Key key = new RunCache.Key(RunRequests.parseSpec(RunRequests.specParam(ctx)), StepFields.parse(ctx.queryParam("fields")));
