@@ -209,6 +209,10 @@ export function changes(el) {
       el.data[i].y = ys;
       dirty = true;
     },
+    /** Marks the chart for a change made to its layout in place (a shape moved). */
+    touch() {
+      dirty = true;
+    },
     draw() {
       if (dirty) plotly().redraw(el);
       dirty = false;

@@ -2,7 +2,7 @@
 // differences across step sizes, and the chain rule made visible on the expression's graph. The
 // server writes the call for the function and point; this module draws its answer.
 
-import { colour, themeColours } from './theme.js';
+import { colour, themeColours, themeKey } from './theme.js';
 import * as charts from './charts.js';
 import { num } from './format.js';
 import { layoutGraph } from './graph-layout.js';
@@ -72,16 +72,17 @@ function errorChart(w, lab) {
   const forward = lab.sweep.map((r) => floor(r.forward_error));
   const central = lab.sweep.map((r) => floor(r.central_error));
   const at = 10 ** exponent(w);
-  const theme = JSON.stringify(themeColours());
+  const theme = themeKey();
   const line = el.layout?.shapes?.[0];
   if (w.local.errorsTheme === theme && el.data?.length === 2 && line) {
-    const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
-    const [f, c] = el.data;
-    if (line.x0 === at && same(f.x, hs) && same(f.y, forward) && same(c.y, central)) return;
-    Object.assign(f, { x: hs, y: forward });
-    Object.assign(c, { x: hs, y: central });
-    Object.assign(line, { x0: at, x1: at });
-    charts.plotly().redraw(el);
+    const changes = charts.changes(el);
+    changes.set(0, hs, forward);
+    changes.set(1, hs, central);
+    if (line.x0 !== at) {
+      Object.assign(line, { x0: at, x1: at });
+      changes.touch();
+    }
+    changes.draw();
     return;
   }
   w.local.errorsTheme = theme;

@@ -3,7 +3,7 @@
 //   { contour, loss, drawn: [last step drawn per run], offset: index of the first path trace }
 
 import * as charts from './charts.js';
-import { pattern, themeColours } from './theme.js';
+import { pattern, themeKey } from './theme.js';
 import { Board } from './board.js';
 import { num, toNumber } from './format.js';
 
@@ -22,7 +22,7 @@ export async function plot(view, land, series, underlays = [], steps = 0) {
   // the same map, runs and theme (a restart with a new learning rate or start): the charts stay,
   // and the next frame empties the old paths as it draws the new ones, one redraw per chart
   // instead of drawing both charts whole first
-  const shape = underlays.length ? null : JSON.stringify([series, markers, themeColours()]);
+  const shape = underlays.length ? null : JSON.stringify([series, markers, themeKey()]);
   if (shape && view.land === land && view.shape === shape && view.contour.data && view.loss.data) {
     view.drawn = series.map(() => -1);
     view.stale = true;

@@ -44,6 +44,9 @@ export function themeColours() {
   return { fg: v('--fg'), soft: v('--fg-soft'), faint: v('--fg-faint'), border: v('--border'), bg: v('--bg'), accent: v('--accent'), raised: v('--bg-raised') };
 }
 
+/** The theme's colours as one string: a chart drawn in other colours must be drawn whole again. */
+export const themeKey = () => JSON.stringify(themeColours());
+
 const THEME_NAMES = ['--fg', '--fg-soft', '--fg-faint', '--border', '--bg', '--accent', '--bg-raised'];
 
 const KEYS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];

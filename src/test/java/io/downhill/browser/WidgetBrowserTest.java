@@ -277,10 +277,14 @@ class WidgetBrowserTest {
     /** The faint whole-run lines of a chart of widget w2: [points, last x, last y] of each. */
     @SuppressWarnings("unchecked")
     private java.util.List<java.util.List<Object>> ghosts(String chart) {
-        return (java.util.List<java.util.List<Object>>) js("""
-                return document.querySelector('#w2 [data-chart=' + arguments[0] + ']').data.filter((t) => t.meta === 'ghost')
-                  .map((t) => [t.x.length, t.x[t.x.length - 1], t.y[t.y.length - 1]]);
-                """, chart);
+        return (java.util.List<java.util.List<Object>>) (java.util.List<?>) ghostLines("w2", chart, "[t.x.length, t.x[t.x.length - 1], t.y[t.y.length - 1]]");
+    }
+
+    /** One entry per faint whole-run line on a chart of a widget: what `pick` (JS, of the trace t) reads from it. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<Object> ghostLines(String widget, String chart, String pick) {
+        return (java.util.List<Object>) js("return document.querySelector('#' + arguments[0] + ' [data-chart=' + arguments[1] + ']').data"
+                + ".filter((t) => t.meta === 'ghost').map((t) => " + pick + ")", widget, chart);
     }
 
     @Test
@@ -772,7 +776,7 @@ class WidgetBrowserTest {
         play(w);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
         // the finished runs show faintly as well; both go when the start moves
-        wait.until(d -> ((Number) js("return document.querySelector('#w4 [data-chart=loss]').data.filter((t) => t.meta === 'ghost').length")).intValue() == 5);
+        wait.until(d -> ghostLines("w4", "loss", "t.x.length").size() == 5);
         // a mark on the chart's own trace objects: a chart drawn whole again would not keep it
         js("document.querySelector('#w4 [data-chart=contour]').data[0].kept = true");
         js("""
@@ -787,20 +791,16 @@ class WidgetBrowserTest {
         java.util.List<Object> seen = (java.util.List<Object>) js("""
                 const chart = document.querySelector('#w4 [data-chart=contour]');
                 const paths = chart.data.filter((t) => t.mode && t.mode.startsWith('lines') && t.meta !== 'ghost');
-                return [chart.data[0].kept === true, paths.map((t) => t.x[0]),
-                        document.querySelector('#w4 [data-chart=loss]').data.filter((t) => t.meta === 'ghost').length];
+                return [chart.data[0].kept === true, paths.map((t) => t.x[0])];
                 """);
+        int faintLines = ghostLines("w4", "loss", "t.x.length").size();
         assertThat(seen.get(0)).as("the map's trace kept: the chart was not drawn whole again").isEqualTo(true);
         // every path starts at the new start, none from the old one
         assertThat((java.util.List<Object>) seen.get(1)).hasSize(5).allSatisfy(x -> assertThat(((Number) x).doubleValue()).isEqualTo(-1.0));
         // the old setting's faint runs are gone (the new ones come when they have all arrived)
-        assertThat(((Number) seen.get(2)).intValue()).isIn(0, 5);
+        assertThat(faintLines).isIn(0, 5);
         wait.until(d -> button(w, "play").getText().contains("Replay"));
-        @SuppressWarnings("unchecked")
-        java.util.List<Object> ghostStarts = (java.util.List<Object>) js("""
-                return document.querySelector('#w4 [data-chart=contour]').data.filter((t) => t.meta === 'ghost').map((t) => t.x[0]);
-                """);
-        assertThat(ghostStarts).hasSize(5).allSatisfy(x -> assertThat(((Number) x).doubleValue()).isEqualTo(-1.0));
+        assertThat(ghostLines("w4", "contour", "t.x[0]")).hasSize(5).allSatisfy(x -> assertThat(((Number) x).doubleValue()).isEqualTo(-1.0));
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
