@@ -28,7 +28,9 @@ function reset(w) {
   // steps/norms: what arrived; shown: how many of them are drawn; grids: each boundary with the
   // number of steps that had arrived with it, so it is drawn when those steps are
   // heatDrawn/lossDrawn: how many steps the charts hold (-1: an earlier training's, emptied when drawing next)
-  Object.assign(w.local, { steps: [], norms: [], shown: 0, heatDrawn: -1, lossDrawn: -1, budget: 0, grids: [], data: null, finished: false, ended: false });
+  // budget: steps owed to the drawing; the first is owed at once, so it shows in the first frame
+  // after it arrives (not a step's share of the pace, ~30 ms, later)
+  Object.assign(w.local, { steps: [], norms: [], shown: 0, heatDrawn: -1, lossDrawn: -1, budget: 1, grids: [], data: null, finished: false, ended: false });
   progress(w, 0);
 }
 

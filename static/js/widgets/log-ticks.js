@@ -16,7 +16,7 @@ const ROOM_FOR_MINOR = 110;
  * decade, an integer k labels every k-th decade.
  */
 export function logDtick(decades, length, label = LABEL) {
-  if (!(decades > 0) || !(length > 0)) return undefined;
+  if (!(decades > 0) || !Number.isFinite(decades) || !(length > 0)) return undefined;
   if (decades < 1) return undefined;
   if (decades <= 2 && length / decades >= ROOM_FOR_MINOR) return 'D2';
   const least = decades * label / length;
@@ -60,6 +60,64 @@ export function fitLogTicks(el, relayout) {
  */
 export function autoTicks(name) {
   return { [`${name}.dtick`]: null, [`${name}.tickmode`]: 'auto' };
+}
+
+/**
+ * Before a redraw of a chart whose log axes follow its data: sets the dtick each such axis will want
+ * for the range its data will give it. A growing loss curve crossed a decade every few frames, and
+ * each crossing cost a second redraw (the relayout after it) in that frame, often the first frame
+ * after Play. When the estimate misses, the fit after the redraw still corrects it.
+ */
+export function presetLogTicks(el) {
+  const full = el._fullLayout;
+  const ours = fitted.get(el);
+  if (!full || !ours || !el.layout || !Array.isArray(el.data)) return;
+  for (const name of Object.keys(el.layout)) {
+    if (!/^[xy]axis\d*$/.test(name)) continue;
+    const own = el.layout[name];
+    const axis = full[name];
+    if (own?.type !== 'log' || (Array.isArray(own.range) && own.autorange !== true) || !(axis?._length > 0)) continue;
+    // a chart's own fixed dtick is its author's choice, as in fitLogTicks
+    if (own.dtick !== undefined && own.dtick !== null && !ours.has(name)) continue;
+    const decades = drawnDecades(el.data, name);
+    if (decades === null || !Number.isFinite(decades)) continue;
+    const want = logDtick(decades, axis._length, name.startsWith('x') ? WIDE_LABEL : LABEL);
+    if (want === undefined) {
+      if (ours.delete(name)) {
+        delete own.dtick;
+        own.tickmode = 'auto';
+      }
+    } else {
+      own.dtick = want;
+      own.tickmode = 'linear';
+      ours.add(name);
+    }
+  }
+}
+
+/**
+ * Decades that Plotly's autorange gives axis `name` for the positive values drawn on it, or null:
+ * their span padded 5 % each side, or a decade either side of a single value.
+ */
+function drawnDecades(data, name) {
+  const letter = name[0];
+  const ref = letter + name.slice(5); // 'yaxis2' → 'y2', 'yaxis' → 'y'
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const trace of data) {
+    if (trace.visible === false || (trace[`${letter}axis`] ?? letter) !== ref) continue;
+    const values = trace[letter];
+    if (!values) continue;
+    for (const v of values) {
+      if (v > 0 && v < Infinity) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  }
+  if (!(hi >= lo)) return null;
+  // as a difference of logs: a ratio such as 1 / 2e-323 overflows to Infinity
+  return hi === lo ? 2 : (Math.log10(hi) - Math.log10(lo)) / 0.9;
 }
 
 /** The axes of each chart whose dtick this module set (and so may change or clear). */

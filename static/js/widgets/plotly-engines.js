@@ -3,7 +3,7 @@
 // graphs, so every call goes to the bundle that drew the element. Charts also follow their box:
 // a ResizeObserver resizes them when the window narrows or a phone turns.
 
-import { watchLogTicks, fitLogTicks } from './log-ticks.js';
+import { watchLogTicks, fitLogTicks, presetLogTicks } from './log-ticks.js';
 import { withKey, fitKey } from './chart-key.js';
 import * as mapLayer from './map-layer.js';
 import { loadScript } from './script.js';
@@ -129,7 +129,10 @@ export const engines = {
     return call('restyle', el, update, indices, ...rest);
   },
   /** Draws again after the chart's traces were changed in place: one redraw for many changes. */
-  redraw: (el) => call('redraw', el),
+  redraw: (el) => {
+    presetLogTicks(el);
+    return call('redraw', el);
+  },
   relayout: (el, ...args) => call('relayout', el, ...args),
   update: (el, ...args) => call('update', el, ...args),
   extendTraces: (el, ...args) => call('extendTraces', el, ...args),

@@ -116,7 +116,7 @@ public final class Work {
     /** The decision surface: a 30 × 30 grid. */
     public static final int TRAINING_SURFACE = 30;
 
-    /** Frames of a training stream that carry a decision surface: every 5th and the last. */
+    /** Frames of a training stream that carry a decision surface (those of steps 10, 60, 110, … and the last): at most every 5th and the last. */
     public static int trainingSurfaces(int maxSteps) {
         int frames = (maxSteps + TRAINING_STEPS_PER_FRAME - 1) / TRAINING_STEPS_PER_FRAME;
         return (frames + TRAINING_SURFACE_EVERY - 1) / TRAINING_SURFACE_EVERY + 1;

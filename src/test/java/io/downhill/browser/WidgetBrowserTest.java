@@ -176,11 +176,12 @@ class WidgetBrowserTest {
                 const done = arguments[arguments.length - 1];
                 const site = document.querySelector('script[src*="/js/site.js"]').src;
                 import(site.replace('site.js', 'widgets/log-ticks.js')).then((m) => done([
-                  m.logDtick(0.5, 300) ?? 'auto', m.logDtick(2, 270), m.logDtick(2, 150), m.logDtick(13.6, 250), m.logDtick(40, 250)]))
+                  m.logDtick(0.5, 300) ?? 'auto', m.logDtick(2, 270), m.logDtick(2, 150), m.logDtick(13.6, 250), m.logDtick(40, 250),
+                  m.logDtick(Infinity, 250) ?? 'auto']))
                   .catch((e) => done(String(e)));
                 """);
         // under a decade Plotly's own numbers; two roomy decades 1, 2, 5; else every k-th decade
-        assertThat(dticks).containsExactly("auto", "D2", 1L, 2L, 5L);
+        assertThat(dticks).containsExactly("auto", "D2", 1L, 2L, 5L, "auto");
         // the empty loss charts before Play, then the loss falling over many decades
         assertThat(crowdedTickLabels()).isEmpty();
         play("w3");
@@ -190,6 +191,40 @@ class WidgetBrowserTest {
         java.util.List<String> labels = (java.util.List<String>) js(
                 "return [...document.querySelectorAll('#w3 [data-chart=loss] .yaxislayer-above text')].map((t) => t.textContent)");
         assertThat(labels).isNotEmpty().allMatch(l -> l.replace("\u200b", "").matches("1|10([−-]?\\d+)?"), "a decade");
+    }
+
+    /**
+     * A loss chart's ticks are fitted to the decades its data will span before it redraws, so a
+     * frame that takes the curve over more decades costs one redraw, not a redraw and a relayout;
+     * a loss that underflows to a denormal (1 / 2e-323 is Infinity) still gets a finite dtick.
+     */
+    @Test
+    void aLossChartFitsItsDecadeTicksBeforeItRedraws() {
+        openGalleryWithEveryWidget();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> seen = (java.util.List<Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                const el = document.querySelector('#w3 [data-chart=loss]');
+                let relayouts = 0;
+                el.on('plotly_relayout', () => { relayouts++; });
+                import(site.replace('site.js', 'widgets/charts.js')).then(async (m) => {
+                  const out = [];
+                  for (const low of [1e-12, 2e-323]) {
+                    el.data.forEach((t, i) => { t.x = i === 0 ? [0, 1, 2] : []; t.y = i === 0 ? [1, 1e-3, low] : []; });
+                    relayouts = 0;
+                    await m.plotly().redraw(el);
+                    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+                    out.push(relayouts, el._fullLayout.yaxis.dtick);
+                  }
+                  done(out);
+                }).catch((e) => done(String(e)));
+                """);
+        // 12 decades on this chart label every 2nd: set before the redraw, so no relayout after it
+        assertThat(seen.get(0)).isEqualTo(0L);
+        assertThat(seen.get(1)).isEqualTo(2L);
+        assertThat(seen.get(3)).isInstanceOf(Number.class);
+        assertThat(((Number) seen.get(3)).doubleValue()).isFinite().isGreaterThanOrEqualTo(10);
     }
 
     /**

@@ -183,8 +183,11 @@ class RunStreamHttpTest {
         JsonNode first = JSON.readTree(events.get(0).data());
         assertThat(first.get("data").get("points")).hasSize(200);
         assertThat(first.get("steps").get(0).get("grad_norms")).hasSize(4);
-        assertThat(first.has("grid")).isTrue();
-        assertThat(events.get(3).id()).isEqualTo("40");
+        // the first step comes alone; the surface comes with step 10
+        assertThat(first.get("steps")).hasSize(1);
+        assertThat(first.has("grid")).isFalse();
+        assertThat(JSON.readTree(events.get(1).data()).has("grid")).isTrue();
+        assertThat(events.get(4).id()).isEqualTo("40");
 
         // one step too costly to interleave with other learners' work
         String wide = "{\"depth\":30,\"width\":32,\"n\":1000,\"batch_size\":1000,\"max_steps\":10}";

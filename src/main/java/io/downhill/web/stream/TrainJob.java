@@ -12,11 +12,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A network's training as Server-Sent Events: frames of 10 steps (loss, accuracy, per-layer
- * gradient norms, clipping), the decision surface on a 30×30 grid with every 5th frame and the
- * last. The work is done a training step or a grid row at a time, so that other clients' work runs
- * in between. Training is deterministic, so a reconnect with {@code Last-Event-ID: k} retrains the
- * first k steps without sending them and resumes with step k+1.
+ * A network's training as Server-Sent Events: the first step alone (with the points), then frames
+ * up to each 10th step (loss, accuracy, per-layer gradient norms, clipping), the decision surface
+ * on a 30×30 grid with the frames of steps 10, 60, 110, … and the last. The work is done a
+ * training step or a grid row at a time, so that other clients' work runs in between. Training is
+ * deterministic, so a reconnect with {@code Last-Event-ID: k} retrains the first k steps without
+ * sending them and resumes with step k+1.
  */
 public final class TrainJob implements Job {
     static final int STEPS_PER_FRAME = Work.TRAINING_STEPS_PER_FRAME;
@@ -86,17 +87,20 @@ public final class TrainJob implements Job {
             measuring = false;
             steps[stepsInFrame++] = trainer.finish();
         }
-        boolean frameFull = stepsInFrame == STEPS_PER_FRAME || trainer.t() >= spec.maxSteps();
+        int t = trainer.t();
+        // the first step goes out alone, so a learner sees the training start after one step's
+        // work rather than a whole frame's and its surface; later frames end on multiples of 10
+        boolean frameFull = t % STEPS_PER_FRAME == 0 || t == 1 || t >= spec.maxSteps();
         if (!frameFull) {
             return true;
         }
-        boolean skipped = trainer.t() <= resumeAfter;
+        boolean skipped = t <= resumeAfter;
         if (skipped) {
             stepsInFrame = 0;
             frame++;
             return true;
         }
-        boolean surface = frame % GRID_EVERY == 0 || trainer.t() >= spec.maxSteps();
+        boolean surface = t >= spec.maxSteps() || (t > 1 && frame % GRID_EVERY == 1);
         if (surface) {
             gridRows = 0;
             return true;
