@@ -7,7 +7,7 @@
 // queued and drawn over a few seconds: the learner sees the training form instead of a finished
 // picture. The progress bar and the readouts follow what is drawn, not what has arrived.
 
-import { colour, themeColours } from './theme.js';
+import { colour, themeColours, themeKey } from './theme.js';
 import * as charts from './charts.js';
 import { num } from './format.js';
 import { busyText } from './net.js';
@@ -53,8 +53,19 @@ async function plot(w) {
   }
   const key = JSON.stringify(w.requests.train);
   if (w.local.trainFor !== key) {
+    const before = w.local.trainFor;
     w.local.trainFor = key;
     reset(w);
+    if (before !== undefined) {
+      // a new state's charts are emptied in the next frame: a Train pressed with the change waits
+      // for this set-up, and so opens its stream that much sooner
+      cancelAnimationFrame(w.local.emptyFrame ?? 0);
+      w.local.emptyFrame = requestAnimationFrame(() => {
+        w.local.emptyFrame = 0;
+        if (w.local.steps.length === 0) redraw(w);
+      });
+      return;
+    }
   }
   redraw(w);
 }
@@ -163,7 +174,7 @@ function show(w) {
   const g = last.grad_norms;
   set('ratio', num(g[0] / Math.max(g[g.length - 1], 1e-300), 2));
   set('clipped', String(clipped(t)));
-  redraw(w, false);
+  redraw(w);
 }
 
 /** Steps drawn so far on which clipping fired. */
@@ -201,27 +212,46 @@ function draw() {}
 const layerCount = (w) => w.local.data?.layers ?? w.requests.train.query.spec.depth + 1;
 
 /**
- * The charts at the steps drawn. `full` draws them whole (a new state, a theme). Otherwise only the
- * steps drawn since the last frame are added in place: to the loss chart at once (the readouts
- * name its last step), to the gradient map and a new boundary in the next frame, so the first steps
- * of a training show after one chart's redraw, not three.
+ * The charts at the steps drawn. A chart is drawn whole only when its frame changed (the number of
+ * steps, of layers, the theme): a new state or a new training empties it in place, and each frame
+ * adds only its new steps. The loss chart changes at once (the readouts name its last step), the
+ * gradient map and a new boundary in the next frame, so the first steps of a training show after
+ * one chart's redraw, not three.
  */
-function redraw(w, full = true) {
+function redraw(w) {
   const t = w.local;
-  const key = `${maxSteps(w)}:${layerCount(w)}`;
-  if (full || t.chartsFor !== key) {
-    whole(w);
-    t.chartsFor = key;
-    t.heatDrawn = t.shown;
-    t.lossDrawn = t.shown;
-    return;
+  const theme = themeKey();
+  const lossFor = `${maxSteps(w)}:${theme}`;
+  const mapsFor = `${maxSteps(w)}:${layerCount(w)}:${theme}`;
+  if (t.lossFor !== lossFor) {
+    t.lossFor = lossFor;
+    wholeLoss(w);
+  } else {
+    growLoss(w);
   }
-  growLoss(w);
+  if (t.mapsFor !== mapsFor) {
+    const first = t.mapsFor === undefined;
+    t.mapsFor = mapsFor;
+    t.mapsWhole = true;
+    if (first) {
+      wholeMaps(w);
+      return;
+    }
+  }
+  mapsNextFrame(w);
+}
+
+/** The gradient map and the boundary in the next frame: whole when the state changed, else grown. */
+function mapsNextFrame(w) {
+  const t = w.local;
   t.nextFrame ||= requestAnimationFrame(() => {
     t.nextFrame = 0;
-    if (t.chartsFor !== key) return;
-    growHeat(w);
-    boundaryIfChanged(w, false);
+    if (t.mapsWhole) {
+      wholeMaps(w);
+    } else {
+      growHeat(w);
+      boundaryIfChanged(w, false);
+    }
   });
 }
 
@@ -268,16 +298,17 @@ function growLoss(w) {
   loss.draw();
 }
 
-function whole(w) {
-  const Plotly = charts.plotly();
+function wholeMaps(w) {
   const t = w.local;
+  t.mapsWhole = false;
+  t.heatDrawn = t.shown;
   const steps = t.steps.slice(0, t.shown);
   const norms = t.norms.slice(0, t.shown);
   const n = maxSteps(w);
   const layers = layerCount(w);
   // layers down the side (input at the bottom), steps across: z[layer][step]
   const z = Array.from({ length: layers }, (_, l) => norms.map((row) => row[l]));
-  Plotly.react($(w, '[data-chart="heat"]'), [{
+  charts.plotly().react($(w, '[data-chart="heat"]'), [{
     type: 'heatmap', z, x: steps.map((s) => s.t), y: Array.from({ length: layers }, (_, l) => l + 1),
     colorscale: 'Viridis', zmin: -8, zmax: 1, colorbar: { title: { text: 'log₁₀ ‖∇‖', side: 'right' }, thickness: 10 },
     hovertemplate: 'step %{x}, layer %{y}<br>log₁₀ ‖gradient‖ %{z:.2f}<extra></extra>',
@@ -287,13 +318,19 @@ function whole(w) {
     yaxis: { title: { text: 'layer (input first)' }, dtick: Math.max(1, Math.ceil(layers / 8)) },
   }), charts.config(`${w.id}-gradients`));
   boundaryIfChanged(w, true);
-  Plotly.react($(w, '[data-chart="loss"]'), [
+}
+
+function wholeLoss(w) {
+  const t = w.local;
+  t.lossDrawn = t.shown;
+  const steps = t.steps.slice(0, t.shown);
+  charts.plotly().react($(w, '[data-chart="loss"]'), [
     { ...charts.lossTrace('loss', colour('nesterov')), x: steps.map((s) => s.t), y: steps.map((s) => s.loss) },
     { type: 'scatter', mode: 'lines', name: 'accuracy', yaxis: 'y2', x: steps.map((s) => s.t), y: steps.map((s) => s.accuracy),
       line: { color: colour('adagrad'), width: 2 } },
   ], charts.layout({
     showlegend: true, margin: { l: 52, r: 52, t: 36, b: 40 },
-    xaxis: { title: { text: 'step' }, range: [0, n] },
+    xaxis: { title: { text: 'step' }, range: [0, maxSteps(w)] },
     yaxis: { title: { text: 'loss' }, type: 'log', exponentformat: 'power' },
     yaxis2: { title: { text: 'accuracy' }, overlaying: 'y', side: 'right', range: [0, 1], showgrid: false, tickformat: '.0%' },
   }), charts.config(`${w.id}-loss`));
