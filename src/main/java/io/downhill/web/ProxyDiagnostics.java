@@ -19,8 +19,13 @@ final class ProxyDiagnostics {
 
     private ProxyDiagnostics() {}
 
+    /** Whether the diagnostics are on (then every answer goes through the router, which adds them). */
+    static boolean on() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
     static void install(JavalinConfig config, Function<Context, String> clientOf) {
-        if (!Boolean.getBoolean(PROPERTY)) {
+        if (!on()) {
             return;
         }
         LOG.info("proxy diagnostics on: responses carry X-Downhill-Client and X-Downhill-Replica");

@@ -14,6 +14,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,6 +123,19 @@ public final class Server {
         SecurityHeaders.install(config);
         ApiCompression.install(config);
         ProxyDiagnostics.install(config, compute::client);
+        if (!ProxyDiagnostics.on()) {
+            ReadyHandler readyFiles = new ReadyHandler(options.basePath(), path -> {
+                ReadyHandler.Answer asset = ReadyHandler.Answer.asset(assets.file(path));
+                return asset != null ? asset : ReadyHandler.Answer.page(pages.ready(path));
+            });
+            // in front of the router once Javalin has set up its handlers, just before they start
+            config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    server.insertHandler(readyFiles);
+                }
+            }));
+        }
         config.routes.before(ctx -> dropTrailingSlash(ctx, pages));
         config.routes.get("/", pages::index);
         // for load balancers and uptime checks: answers without touching the course

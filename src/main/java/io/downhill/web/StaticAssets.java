@@ -67,6 +67,11 @@ final class StaticAssets {
         file.send(ctx);
     }
 
+    /** The file at {@code path} exactly as a client spells it, or null. */
+    ReadyFile file(String path) {
+        return byPath.get(path);
+    }
+
     int size() {
         return byPath.size();
     }

@@ -170,6 +170,43 @@ abstract class PagesHttpContract {
         assertThat(unchanged.body()).isEmpty();
     }
 
+    /**
+     * A page's first request renders it; later ones are answered from memory before the router.
+     * Both must be the same answer: body, length, encoding, ETag, caching and security headers.
+     */
+    @Test
+    void aPageAskedAgainIsTheSameAnswerAsItsFirst() {
+        try (TestServer fresh = TestServer.start(base)) {
+            for (String path : List.of("/", "/lessons/momentum-and-nesterov", "/print")) {
+                for (String encoding : List.of("gzip", "identity")) {
+                    HttpResponse<byte[]> first = fresh.getBytes(path, "Accept-Encoding", encoding);
+                    HttpResponse<byte[]> again = fresh.getBytes(path, "Accept-Encoding", encoding);
+                    assertThat(first.statusCode()).as(path).isEqualTo(200);
+                    assertThat(again.statusCode()).as(path).isEqualTo(200);
+                    assertThat(again.body()).as(path).isEqualTo(first.body());
+                    assertThat(headersOf(again)).as(path + " " + encoding).isEqualTo(headersOf(first))
+                            .containsKeys("content-security-policy", "x-content-type-options", "referrer-policy", "etag", "content-length");
+                }
+            }
+            String page = fresh.url("/lessons/momentum-and-nesterov");
+            HttpResponse<String> head = TestServer.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.headers().firstValue("content-security-policy")).isPresent();
+            HttpResponse<String> post = fresh.post("/lessons/momentum-and-nesterov", "x");
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(post.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        }
+    }
+
+    /** Header names and values, without the date and with the content type's spacing normalised. */
+    private static java.util.Map<String, List<String>> headersOf(HttpResponse<?> r) {
+        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(r.headers().map());
+        headers.remove("date");
+        headers.computeIfPresent("content-type", (k, v) -> v.stream().map(t -> t.replace("; ", ";")).toList());
+        return headers;
+    }
+
     TestServer serverRoot() {
         return server;
     }

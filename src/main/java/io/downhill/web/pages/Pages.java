@@ -203,6 +203,18 @@ public final class Pages {
         cache.pages().computeIfAbsent(key, k -> ReadyFile.page(render.get())).send(ctx);
     }
 
+    /**
+     * The page at {@code path} ("/", "/lessons/{slug}", "/print") as it was rendered for the course
+     * being served, or null: in dev mode, and before the page's first request renders it.
+     */
+    public ReadyFile ready(String path) {
+        if (dev) {
+            return null;
+        }
+        Rendered cache = rendered.get();
+        return cache == null || cache.course() != course() ? null : cache.pages().get(path);
+    }
+
     /** Whether {@code slug} is a lesson of the course being served. */
     public boolean hasLesson(String slug) {
         var course = state.snapshot().course();
