@@ -20,7 +20,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * animation frame in which a chart's data first differs. Not part of the test run (its name does not
  * end in Test):
  *
- * <pre>mvn -o -q test -Dtest=ClickToPointBench [-Dbench.url=http://127.0.0.1:7070] [-Dbench.lessons=playground,when-to-stop]</pre>
+ * <pre>mvn -o -q test -Dtest=ClickToPointBench [-Dbench.url=http://127.0.0.1:7070] [-Dbench.lessons=playground,when-to-stop] [-Dbench.presses=3]</pre>
+ *
+ * <p>Besides the p50/p95 over every press, it names the widgets whose own p95 (over their presses
+ * of both kinds) is above 100 ms.
  */
 class ClickToPointBench {
     /** Resolves with the milliseconds from the click to the first changed chart (not its faint whole-run preview), or -1 after 5 s. */
@@ -73,6 +76,8 @@ class ClickToPointBench {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
         List<Double> fresh = new ArrayList<>();
         List<Double> changed = new ArrayList<>();
+        List<String> slow = new ArrayList<>();
+        int measured = 0;
         try {
             driver.get(root);
             Matcher links = Pattern.compile("href=\"[^\"]*?/lessons/([a-z0-9-]+)\"").matcher(driver.getPageSource());
@@ -96,8 +101,16 @@ class ClickToPointBench {
                     double[] b = presses(driver, widget, true);
                     Arrays.stream(a).filter(v -> v >= 0).forEach(fresh::add);
                     Arrays.stream(b).filter(v -> v >= 0).forEach(changed::add);
-                    System.out.printf(Locale.ROOT, "%-28s %-18s press %s   after a change %s%n", lesson, widget.getAttribute("data-widget"),
-                            show(a), show(b));
+                    List<Double> own = java.util.stream.DoubleStream.concat(Arrays.stream(a), Arrays.stream(b)).filter(v -> v >= 0).boxed().toList();
+                    double ownP95 = pct(own, 95);
+                    if (!own.isEmpty()) {
+                        measured++;
+                        if (ownP95 > 100) {
+                            slow.add(String.format(Locale.ROOT, "%s %s (%s) %.0f ms", lesson, widget.getAttribute("data-widget"), widget.getAttribute("id"), ownP95));
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, "%-28s %-18s press %s   after a change %s   p95 %.0f ms%n", lesson, widget.getAttribute("data-widget"),
+                            show(a), show(b), ownP95);
                 }
             }
         } finally {
@@ -110,10 +123,12 @@ class ClickToPointBench {
         all.addAll(changed);
         System.out.printf(Locale.ROOT, "click to first new point: p50 %.0f ms, p95 %.0f ms over %d presses (default setting p95 %.0f ms,"
                 + " after a change p95 %.0f ms)%n", pct(all, 50), pct(all, 95), all.size(), pct(fresh, 95), pct(changed, 95));
+        System.out.printf(Locale.ROOT, "widgets whose own p95 is above 100 ms: %d of %d%s%n", slow.size(), measured,
+                slow.isEmpty() ? "" : ": " + String.join("; ", slow));
     }
 
     private static double[] presses(ChromeDriver driver, WebElement widget, boolean change) throws InterruptedException {
-        double[] times = new double[3];
+        double[] times = new double[Integer.getInteger("bench.presses", 3)];
         for (int i = 0; i < times.length; i++) {
             try {
                 times[i] = ((Number) driver.executeAsyncScript(PRESS, widget, change)).doubleValue();
