@@ -172,10 +172,51 @@ export function lossOnLog(loss, floor) {
   return v === 0 ? floor : v;
 }
 
+/** Charts changed in a frame in which another chart was already redrawn: redrawn in the next one. */
+const waiting = new Set();
+let redrawnThisFrame = false;
+let nextFrame = 0;
+
+/**
+ * Redraws `el` now, unless another chart was redrawn in this frame: then in a later one, in turn.
+ * A playing widget changes two or three charts per frame, and each Plotly redraw costs 15–60 ms, so
+ * the first new step showed only after all of them; one redraw per frame shows it after one and
+ * keeps each frame's work short on a slow phone.
+ */
+function redrawInTurn(el) {
+  if (redrawnThisFrame) {
+    waiting.add(el);
+  } else {
+    redrawnThisFrame = true;
+    waiting.delete(el);
+    plotly().redraw(el);
+  }
+  nextFrame ||= requestAnimationFrame(startOfFrame);
+}
+
+/**
+ * A new frame: the chart that has waited longest is redrawn first, and the others wait on; charts
+ * changed in every frame of an animation so take turns, each redrawn every second (or third) frame.
+ */
+function startOfFrame() {
+  nextFrame = 0;
+  redrawnThisFrame = false;
+  for (const chart of waiting) {
+    waiting.delete(chart);
+    // a chart taken off the page meanwhile needs nothing more
+    if (chart.isConnected && chart._fullLayout) {
+      redrawnThisFrame = true;
+      plotly().redraw(chart);
+      break;
+    }
+  }
+  if (redrawnThisFrame || waiting.size) nextFrame = requestAnimationFrame(startOfFrame);
+}
+
 /**
  * One frame's changes to a chart's traces, drawn by one redraw when `draw()` is called. Plotly
  * redraws the whole chart on every call, so a frame that extended a path, moved its head and
- * cleared another run in separate calls paid for three redraws.
+ * cleared another run in separate calls paid for three redraws. Charts take turns: see redrawInTurn.
  */
 export function changes(el) {
   let dirty = false;
@@ -214,7 +255,7 @@ export function changes(el) {
       dirty = true;
     },
     draw() {
-      if (dirty) plotly().redraw(el);
+      if (dirty) redrawInTurn(el);
       dirty = false;
     },
   };

@@ -279,7 +279,9 @@ function growHeat(w) {
     t.norms[i].forEach((v, layer) => heat.z[layer].push(v));
   }
   t.heatDrawn = t.shown;
-  charts.plotly().redraw(el);
+  const changed = charts.changes(el);
+  changed.touch();
+  changed.draw();
 }
 
 /** Adds the steps shown since the last frame to the loss and accuracy curves, emptied first for a new training. */

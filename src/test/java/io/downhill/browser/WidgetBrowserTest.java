@@ -194,6 +194,47 @@ class WidgetBrowserTest {
     }
 
     /**
+     * Charts changed in the same frame take turns: the first is redrawn at once, the next at the
+     * start of the next frame, so a playing widget's first new step shows after one Plotly redraw,
+     * not after all of its charts'. Each is still redrawn, once.
+     */
+    @Test
+    void chartsChangedInTheSameFrameAreRedrawnOnePerFrame() {
+        openGalleryWithEveryWidget();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> seen = (java.util.Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+                import(site.replace('site.js', 'widgets/charts.js')).then(async (m) => {
+                  const [a, b] = [...document.querySelectorAll('#w3 [data-chart]')].filter((el) => el.data);
+                  const engines = m.plotly();
+                  const original = engines.redraw;
+                  let frame = 0;
+                  const redrawn = [];
+                  engines.redraw = (el) => { redrawn.push(`${el.dataset.chart}@${frame}`); return original(el); };
+                  await nextFrame();
+                  await nextFrame();
+                  // counts frames from here: each next frame starts with the count going up
+                  const count = () => { frame++; if (frame < 4) requestAnimationFrame(count); };
+                  requestAnimationFrame(count);
+                  const one = m.changes(a); one.touch(); one.draw();
+                  const two = m.changes(b); two.touch(); two.draw();
+                  const atOnce = [...redrawn];
+                  while (frame < 4) await nextFrame();
+                  engines.redraw = original;
+                  done({ atOnce, redrawn, names: [a.dataset.chart, b.dataset.chart] });
+                }).catch((e) => done({ error: String(e) }));
+                """);
+        assertThat(seen).doesNotContainKey("error");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> names = (java.util.List<String>) seen.get("names");
+        assertThat(names).hasSize(2).doesNotHaveDuplicates();
+        assertThat((java.util.List<Object>) seen.get("atOnce")).containsExactly(names.get(0) + "@0");
+        assertThat((java.util.List<Object>) seen.get("redrawn")).containsExactly(names.get(0) + "@0", names.get(1) + "@1");
+    }
+
+    /**
      * A loss chart's ticks are fitted to the decades its data will span before it redraws, so a
      * frame that takes the curve over more decades costs one redraw, not a redraw and a relayout;
      * a loss that underflows to a denormal (1 / 2e-323 is Infinity) still gets a finite dtick.
