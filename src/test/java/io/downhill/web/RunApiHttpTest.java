@@ -185,10 +185,16 @@ class RunApiHttpTest {
 
     @Test
     void bodiesOver64KbAreRefused() throws Exception {
-        String padding = " ".repeat(65 * 1024);
-        HttpResponse<String> r = post("{\"problem\":{\"name\":\"bowl\"}" + padding + "}");
+        String body = "{\"problem\":{\"name\":\"bowl\"}" + " ".repeat(65 * 1024) + "}";
+        // the server refuses on the declared length without reading the body and closes; a client
+        // still writing the rest may have the connection reset under the answer, so only the
+        // start of the body is sent here and the answer read to its end
+        String path = server.url("/api/runs").substring(server.root().length());
+        RawHttp.Response r = RawHttp.send(server.server().port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                + body.substring(0, 4096));
         assertThat(r.statusCode()).isEqualTo(413);
-        JsonNode problem = JSON.readTree(r.body());
+        JsonNode problem = JSON.readTree(r.text());
         assertThat(problem.get("field").asText()).isEqualTo("body");
         assertThat(problem.get("detail").asText()).contains("65536");
     }
