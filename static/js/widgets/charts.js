@@ -183,7 +183,7 @@ let nextFrame = 0;
  * the first new step showed only after all of them; one redraw per frame shows it after one and
  * keeps each frame's work short on a slow phone.
  */
-function redrawInTurn(el) {
+export function redrawInTurn(el) {
   if (redrawnThisFrame) {
     waiting.add(el);
   } else {

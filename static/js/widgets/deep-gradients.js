@@ -279,9 +279,7 @@ function growHeat(w) {
     t.norms[i].forEach((v, layer) => heat.z[layer].push(v));
   }
   t.heatDrawn = t.shown;
-  const changed = charts.changes(el);
-  changed.touch();
-  changed.draw();
+  charts.redrawInTurn(el);
 }
 
 /** Adds the steps shown since the last frame to the loss and accuracy curves, emptied first for a new training. */

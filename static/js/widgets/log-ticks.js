@@ -33,7 +33,7 @@ export function fitLogTicks(el, relayout) {
   const update = {};
   const ours = fitted.get(el) ?? new Set();
   for (const name of Object.keys(full)) {
-    if (!/^[xy]axis\d*$/.test(name)) continue;
+    if (!AXIS.test(name)) continue;
     const axis = full[name];
     if (axis?.type !== 'log' || !Array.isArray(axis.range)) {
       // a loss axis turns linear when a loss goes negative: a decade dtick of 1 left on it would
@@ -41,9 +41,7 @@ export function fitLogTicks(el, relayout) {
       if (ours.delete(name)) Object.assign(update, autoTicks(name));
       continue;
     }
-    // a chart's own fixed dtick (set in its layout) is its author's choice
-    const own = el.layout?.[name]?.dtick;
-    if (own !== undefined && own !== null && !ours.has(name)) continue;
+    if (authorsOwn(el, name, ours)) continue;
     // labels side by side on an x axis need their width, not their height
     const want = logDtick(Math.abs(axis.range[1] - axis.range[0]), axis._length, name.startsWith('x') ? WIDE_LABEL : LABEL);
     const now = el.layout?.[name]?.dtick ?? undefined;
@@ -73,12 +71,11 @@ export function presetLogTicks(el) {
   const ours = fitted.get(el);
   if (!full || !ours || !el.layout || !Array.isArray(el.data)) return;
   for (const name of Object.keys(el.layout)) {
-    if (!/^[xy]axis\d*$/.test(name)) continue;
+    if (!AXIS.test(name)) continue;
     const own = el.layout[name];
     const axis = full[name];
     if (own?.type !== 'log' || (Array.isArray(own.range) && own.autorange !== true) || !(axis?._length > 0)) continue;
-    // a chart's own fixed dtick is its author's choice, as in fitLogTicks
-    if (own.dtick !== undefined && own.dtick !== null && !ours.has(name)) continue;
+    if (authorsOwn(el, name, ours)) continue;
     const decades = drawnDecades(el.data, name);
     if (decades === null || !Number.isFinite(decades)) continue;
     const want = logDtick(decades, axis._length, name.startsWith('x') ? WIDE_LABEL : LABEL);
@@ -118,6 +115,14 @@ function drawnDecades(data, name) {
   if (!(hi >= lo)) return null;
   // as a difference of logs: a ratio such as 1 / 2e-323 overflows to Infinity
   return hi === lo ? 2 : (Math.log10(hi) - Math.log10(lo)) / 0.9;
+}
+
+const AXIS = /^[xy]axis\d*$/;
+
+/** Whether the chart's layout fixed this axis's dtick itself: its author's choice, left alone. */
+function authorsOwn(el, name, ours) {
+  const own = el.layout?.[name]?.dtick;
+  return own !== undefined && own !== null && !ours.has(name);
 }
 
 /** The axes of each chart whose dtick this module set (and so may change or clear). */

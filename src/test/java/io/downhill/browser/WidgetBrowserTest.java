@@ -172,13 +172,9 @@ class WidgetBrowserTest {
     void logAxesLabelDecadesWithoutCrowding() {
         openGalleryWithEveryWidget();
         @SuppressWarnings("unchecked")
-        java.util.List<Object> dticks = (java.util.List<Object>) driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const site = document.querySelector('script[src*="/js/site.js"]').src;
-                import(site.replace('site.js', 'widgets/log-ticks.js')).then((m) => done([
-                  m.logDtick(0.5, 300) ?? 'auto', m.logDtick(2, 270), m.logDtick(2, 150), m.logDtick(13.6, 250), m.logDtick(40, 250),
-                  m.logDtick(Infinity, 250) ?? 'auto']))
-                  .catch((e) => done(String(e)));
+        java.util.List<Object> dticks = (java.util.List<Object>) withWidgetModule("log-ticks.js", """
+                done([m.logDtick(0.5, 300) ?? 'auto', m.logDtick(2, 270), m.logDtick(2, 150), m.logDtick(13.6, 250), m.logDtick(40, 250),
+                  m.logDtick(Infinity, 250) ?? 'auto']);
                 """);
         // under a decade Plotly's own numbers; two roomy decades 1, 2, 5; else every k-th decade
         assertThat(dticks).containsExactly("auto", "D2", 1L, 2L, 5L, "auto");
@@ -202,29 +198,25 @@ class WidgetBrowserTest {
     void chartsChangedInTheSameFrameAreRedrawnOnePerFrame() {
         openGalleryWithEveryWidget();
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> seen = (java.util.Map<String, Object>) driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const site = document.querySelector('script[src*="/js/site.js"]').src;
+        java.util.Map<String, Object> seen = (java.util.Map<String, Object>) withWidgetModule("charts.js", """
                 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
-                import(site.replace('site.js', 'widgets/charts.js')).then(async (m) => {
-                  const [a, b] = [...document.querySelectorAll('#w3 [data-chart]')].filter((el) => el.data);
-                  const engines = m.plotly();
-                  const original = engines.redraw;
-                  let frame = 0;
-                  const redrawn = [];
-                  engines.redraw = (el) => { redrawn.push(`${el.dataset.chart}@${frame}`); return original(el); };
-                  await nextFrame();
-                  await nextFrame();
-                  // counts frames from here: each next frame starts with the count going up
-                  const count = () => { frame++; if (frame < 4) requestAnimationFrame(count); };
-                  requestAnimationFrame(count);
-                  const one = m.changes(a); one.touch(); one.draw();
-                  const two = m.changes(b); two.touch(); two.draw();
-                  const atOnce = [...redrawn];
-                  while (frame < 4) await nextFrame();
-                  engines.redraw = original;
-                  done({ atOnce, redrawn, names: [a.dataset.chart, b.dataset.chart] });
-                }).catch((e) => done({ error: String(e) }));
+                const [a, b] = [...document.querySelectorAll('#w3 [data-chart]')].filter((el) => el.data);
+                const engines = m.plotly();
+                const original = engines.redraw;
+                let frame = 0;
+                const redrawn = [];
+                engines.redraw = (el) => { redrawn.push(`${el.dataset.chart}@${frame}`); return original(el); };
+                await nextFrame();
+                await nextFrame();
+                // counts frames from here: each next frame starts with the count going up
+                const count = () => { frame++; if (frame < 4) requestAnimationFrame(count); };
+                requestAnimationFrame(count);
+                const one = m.changes(a); one.touch(); one.draw();
+                const two = m.changes(b); two.touch(); two.draw();
+                const atOnce = [...redrawn];
+                while (frame < 4) await nextFrame();
+                engines.redraw = original;
+                done({ atOnce, redrawn, names: [a.dataset.chart, b.dataset.chart] });
                 """);
         assertThat(seen).doesNotContainKey("error");
         @SuppressWarnings("unchecked")
@@ -243,29 +235,40 @@ class WidgetBrowserTest {
     void aLossChartFitsItsDecadeTicksBeforeItRedraws() {
         openGalleryWithEveryWidget();
         @SuppressWarnings("unchecked")
-        java.util.List<Object> seen = (java.util.List<Object>) driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const site = document.querySelector('script[src*="/js/site.js"]').src;
+        java.util.List<Object> seen = (java.util.List<Object>) withWidgetModule("charts.js", """
                 const el = document.querySelector('#w3 [data-chart=loss]');
                 let relayouts = 0;
                 el.on('plotly_relayout', () => { relayouts++; });
-                import(site.replace('site.js', 'widgets/charts.js')).then(async (m) => {
-                  const out = [];
-                  for (const low of [1e-12, 2e-323]) {
-                    el.data.forEach((t, i) => { t.x = i === 0 ? [0, 1, 2] : []; t.y = i === 0 ? [1, 1e-3, low] : []; });
-                    relayouts = 0;
-                    await m.plotly().redraw(el);
-                    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
-                    out.push(relayouts, el._fullLayout.yaxis.dtick);
-                  }
-                  done(out);
-                }).catch((e) => done(String(e)));
+                const out = [];
+                for (const low of [1e-12, 2e-323]) {
+                  el.data.forEach((t, i) => { t.x = i === 0 ? [0, 1, 2] : []; t.y = i === 0 ? [1, 1e-3, low] : []; });
+                  relayouts = 0;
+                  await m.plotly().redraw(el);
+                  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+                  out.push(relayouts, el._fullLayout.yaxis.dtick);
+                }
+                done(out);
                 """);
         // 12 decades on this chart label every 2nd: set before the redraw, so no relayout after it
         assertThat(seen.get(0)).isEqualTo(0L);
         assertThat(seen.get(1)).isEqualTo(2L);
         assertThat(seen.get(3)).isInstanceOf(Number.class);
         assertThat(((Number) seen.get(3)).doubleValue()).isFinite().isGreaterThanOrEqualTo(10);
+    }
+
+    /**
+     * Runs {@code body} in the page as an async function of {@code m}, the page's own instance of
+     * the widget module {@code module} (so its state is the widgets' state), and {@code done};
+     * an error comes back as its message.
+     */
+    private Object withWidgetModule(String module, String body) {
+        return driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const site = document.querySelector('script[src*="/js/site.js"]').src;
+                import(site.replace('site.js', 'widgets/' + arguments[0])).then(async (m) => {
+                """ + body + """
+                }).catch((e) => done(String(e)));
+                """, module);
     }
 
     /**
