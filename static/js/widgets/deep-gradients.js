@@ -11,6 +11,7 @@ import { colour, themeColours, themeKey } from './theme.js';
 import * as charts from './charts.js';
 import { num } from './format.js';
 import { busyText } from './net.js';
+import { awake } from './wake.js';
 
 const $ = (w, css) => w.figure.querySelector(css);
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -48,8 +49,9 @@ function progress(w, k) {
 async function plot(w) {
   if (!w.local.bound) {
     $(w, '[data-action="train"]').addEventListener('click', () => train(w));
-    $(w, '[data-action="stop"]').addEventListener('click', () => stop(w, 'Stopped.'));
+    $(w, '[data-action="stop"]').addEventListener('click', () => { w.local.presses++; stop(w, 'Stopped.'); });
     w.local.bound = true;
+    w.local.presses = 0;
   }
   const key = JSON.stringify(w.requests.train);
   if (w.local.trainFor !== key) {
@@ -64,18 +66,66 @@ async function plot(w) {
         w.local.emptyFrame = 0;
         if (w.local.steps.length === 0) redraw(w);
       });
+      fetchFirstStep(w);
       return;
     }
   }
   redraw(w);
+  fetchFirstStep(w);
+}
+
+/**
+ * The first step of this state's training (with the points and the boundary after it), fetched
+ * once the widget is in view: a one-step training costs the server next to nothing, and Train then
+ * draws it at once and streams the rest from step 2, instead of waiting a round trip and a step's
+ * work before anything moves. `ready` settles with that frame, or null when the server could not
+ * answer (Train then streams the whole training).
+ */
+function fetchFirstStep(w) {
+  const key = w.local.trainFor;
+  if (w.local.first?.key === key) return;
+  w.local.first?.controller.abort();
+  const controller = new AbortController();
+  const url = w.address('train', { spec: { ...w.requests.train.query.spec, max_steps: 1 } });
+  const ready = awake(w.figure).then(async () => {
+    const response = await fetch(url, { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
+    if (!response.ok) return null;
+    const event = (await response.text()).split('\n\n').map((block) => block.split('\n')).find((lines) => lines.includes('event: frame'));
+    const data = event?.find((line) => line.startsWith('data:'));
+    return data ? JSON.parse(data.slice(5)) : null;
+  }).catch(() => null);
+  w.local.first = { key, controller, ready };
 }
 
 async function train(w) {
+  const ticket = ++w.local.presses;
   // a control just changed: train the network it asks for
   await w.settled();
   reset(w);
   running(w, true);
   w.setSummary('Training…');
+  const key = w.local.trainFor;
+  // a press right after a change finds this state's first step on its way: waiting for it is no
+  // longer than waiting for the same step from the whole training's stream
+  const first = w.local.first?.key === key ? await w.local.first.ready : null;
+  // Train or Stop pressed again meanwhile, or the state changed: that press decides
+  if (ticket !== w.local.presses || key !== w.local.trainFor) return;
+  if (!first) {
+    openStream(w, {});
+    return;
+  }
+  // the first step is drawn at once (in the press's own task when it was fetched before), and the
+  // rest streams from the next frame on: its arrival and parsing then do not share the main
+  // thread with that first drawing
+  frame(w, first, true);
+  w.local.opening = requestAnimationFrame(() => {
+    w.local.opening = 0;
+    openStream(w, { from: 1 });
+  });
+}
+
+/** Streams the training (`more`: from a step already drawn) into the drawing's queue. */
+function openStream(w, more) {
   w.local.source = w.stream('train', {
     onEvent: (name, data) => {
       if (name === 'frame') frame(w, JSON.parse(data));
@@ -92,10 +142,12 @@ async function train(w) {
     onBusy: (seconds) => w.setSummary(busyText(seconds)),
     onConnected: () => w.setSummary('Training…'),
     onFailed: (message) => stop(w, `The training could not start: ${message}`),
-  });
+  }, more);
 }
 
 function closeStream(w) {
+  cancelAnimationFrame(w.local.opening ?? 0);
+  w.local.opening = 0;
   w.local.source?.close();
   w.local.source = null;
 }
@@ -122,7 +174,7 @@ function running(w, on) {
   w.figure.classList.toggle('is-playing', on);
 }
 
-function frame(w, f) {
+function frame(w, f, atOnce = false) {
   const t = w.local;
   if (f.data) t.data = f.data;
   for (const s of f.steps) {
@@ -130,11 +182,11 @@ function frame(w, f) {
     t.norms.push(s.grad_norms.map((g) => Math.log10(Math.max(g, 1e-30))));
   }
   if (f.grid) t.grids.push({ at: t.steps.length, grid: f.grid });
-  animate(w);
+  animate(w, atOnce);
 }
 
-/** Draws the queued steps a few per animation frame, at a pace that fills duration(). */
-function animate(w) {
+/** Draws the queued steps a few per animation frame, at a pace that fills duration(); `atOnce`: the first of them now. */
+function animate(w, atOnce = false) {
   const t = w.local;
   if (t.frame) return;
   let last = performance.now();
@@ -159,7 +211,8 @@ function animate(w) {
       t.budget = Math.min(t.budget, 1);
     }
   };
-  t.frame = requestAnimationFrame(tick);
+  if (atOnce) tick(last);
+  else t.frame = requestAnimationFrame(tick);
 }
 
 /** The readouts, the bar and the charts at the last step drawn. */

@@ -352,10 +352,15 @@ export class Runtime {
 
   /**
    * Opens the stream the server wrote as `name` for the current state (a network's training):
-   * handlers as net.js's eventStream takes them; returns what closes it.
+   * handlers as net.js's eventStream takes them, `more` as address() takes it; returns what closes it.
    */
-  stream(name, handlers) {
-    return eventStream(this.#address(name), handlers);
+  stream(name, handlers, more = {}) {
+    return eventStream(this.#address(name, more), handlers);
+  }
+
+  /** The address of the call the server wrote as `name`, with `more` in place of (or besides) its query's fields. */
+  address(name, more = {}) {
+    return this.#address(name, more);
   }
 
   #address(name, more = {}) {

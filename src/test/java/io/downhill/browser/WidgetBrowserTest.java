@@ -1146,6 +1146,37 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void trainDrawsTheFirstStepFetchedBeforeThePressAndStreamsTheRestFromStepTwo() {
+        driver.get(server.url("/lessons/deep"));
+        wait.until(d -> "true".equals(d.findElement(By.id("w1")).getAttribute("data-ready")));
+        // the widget in view has fetched its training's first step (a one-step training)
+        wait.until(d -> Boolean.TRUE.equals(js("return performance.getEntriesByType('resource')"
+                + ".some(e => decodeURIComponent(e.name).includes('\"max_steps\":1') && e.responseEnd > 0)")));
+        // the training's stream is held: whatever shows after the press was there before it
+        js("""
+                window.heldStreams = [];
+                const real = window.fetch;
+                window.fetch = (url, init) => String(url).includes('train/stream')
+                  ? new Promise((resolve) => window.heldStreams.push({ url: String(url), release: () => resolve(real(url, init)) }))
+                  : real(url, init);
+                """);
+        button("w1", "train").click();
+        wait.until(d -> points("w1", "loss", 0) == 1);
+        assertThat(iteration("w1")).isEqualTo(1);
+        wait.until(d -> ((Number) js("return window.heldStreams.length")).intValue() == 1);
+        assertThat((String) js("return window.heldStreams[0].url")).contains("from=1");
+        assertThat(points("w1", "loss", 0)).isEqualTo(1);
+
+        js("window.heldStreams.forEach(s => s.release())");
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-summary]")).getText().startsWith("After 150 steps"));
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> steps = (java.util.List<Number>) js("return document.querySelector('#w1 [data-chart=loss]').data[0].x");
+        assertThat(steps.stream().map(Number::intValue).toList())
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 150).boxed().toList());
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void aPhoneHasNoHorizontalScroll() {
         ChromeDriver phone = Browser.open(390, 844);
         try {
