@@ -45,6 +45,11 @@ export function bindControl(w, c) {
     input.form?.addEventListener('submit', async (event) => {
       event.preventDefault();
       const text = input.value.trim();
+      if (text === w.value(c.name)) {
+        // the function in use, sent again: nothing to check or to fetch; a rejected text's message goes
+        showControlError(w.figure, c, text, null);
+        return;
+      }
       if (c.text?.check) {
         const check = await fetchJson(`${w.api}/${c.text.check}${c.text.check.includes('?') ? '&' : '?'}text=${encodeURIComponent(text)}`)
           .catch((error) => ({ valid: false, message: error.message }));

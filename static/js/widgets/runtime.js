@@ -214,9 +214,11 @@ export class Runtime {
    * Takes the server's answer for the current state: its runs, its other calls, and its controls,
    * whose ranges may have moved (a learner's value outside them falls back to the server's).
    */
-  #answered({ runs, requests, controls }) {
+  #answered({ runs, requests, controls, answers }) {
     this.specs = runs;
     this.requests = requests;
+    // calls the server answered along with the state (a lab's): ask() takes them instead of asking
+    this.carried = answers ?? {};
     this.controls = controls ?? this.pageControls;
     for (const c of this.controls) {
       const v = this.values[c.name];
@@ -322,29 +324,44 @@ export class Runtime {
     this.#ghost(specs, runs.map((run) => run.steps));
   }
 
-  /** The runs of a state, from the server; the block's own are in the page already. */
-  async #fetchRuns(values = this.values, forks = this.forks) {
+  /**
+   * The runs of a state, from the server; the block's own are in the page already. A slider's
+   * preview and its change ask for the same state together: they share one request.
+   */
+  #fetchRuns(values = this.values, forks = this.forks) {
     const state = { ...values };
     if (forks.length) state.forks = forks;
-    if (Object.keys(state).length === 0) return { runs: this.defaultSpecs, requests: this.defaultRequests };
-    const response = await fetchApi(`${this.runsUrl}&state=${encodeURIComponent(JSON.stringify(state))}`, {
-      onBusy: (seconds) => this.#busy(busyText(seconds)),
-    });
-    this.#busy(null);
-    if (!response.ok) throw await problemOf(response);
-    return response.json();
+    if (Object.keys(state).length === 0) return Promise.resolve({ runs: this.defaultSpecs, requests: this.defaultRequests });
+    const url = `${this.runsUrl}&state=${encodeURIComponent(JSON.stringify(state))}`;
+    this.asking ??= new Map();
+    if (!this.asking.has(url)) {
+      const answer = (async () => {
+        const response = await fetchApi(url, { onBusy: (seconds) => this.#busy(busyText(seconds)) });
+        this.#busy(null);
+        if (!response.ok) throw await problemOf(response);
+        return response.json();
+      })();
+      this.asking.set(url, answer);
+      answer.finally(() => this.asking.delete(url)).catch(() => {});
+    }
+    // each asker gets its own copy: what one keeps (runs, requests) the other cannot change
+    return this.asking.get(url).then((answer) => structuredClone(answer));
   }
 
   /**
    * Answers the call the server wrote as `name` for the current state: its path under the API and
    * its query, values that are not text sent as JSON; `more` adds the view's own parameters (which
-   * rows of a map to fill next). The last answer is kept as w.answers[name] and w[name].
+   * rows of a map to fill next). The last answer is kept as w.answers[name] and w[name]. An answer
+   * that came with the state's is taken as it is.
    */
   async ask(name, { more = {}, signal } = {}) {
-    const response = await fetchApi(this.#address(name, more), { signal, onBusy: (seconds) => this.#busy(busyText(seconds)) });
-    this.#busy(null);
-    if (!response.ok) throw await problemOf(response);
-    const body = await response.json();
+    let body = Object.keys(more).length === 0 ? this.carried?.[name] : undefined;
+    if (body === undefined) {
+      const response = await fetchApi(this.#address(name, more), { signal, onBusy: (seconds) => this.#busy(busyText(seconds)) });
+      this.#busy(null);
+      if (!response.ok) throw await problemOf(response);
+      body = await response.json();
+    }
     this.answers[name] = body;
     if (!(name in this)) Object.defineProperty(this, name, { get: () => this.answers[name] });
     return body;

@@ -1066,6 +1066,18 @@ class WidgetBrowserTest {
         // the dotted line moves to the table's h
         wait.until(d -> ((Number) js("return document.querySelector('#w1 [data-chart=errors]').layout.shapes[0].x0")).doubleValue() == 1e-12);
 
+        // a moved point's comparison comes with the state's answer: no second request; and the
+        // slider's preview and its change ask for that state once. At (0, 2):
+        // ∂f/∂x = sin 0 + 2 cos 0 = 2, ∂f/∂y = sin 0 = 0
+        String calls = "return performance.getEntriesByType('resource').filter(e => e.name.includes(arguments[0])).length";
+        long labs = ((Number) js(calls, "/api/gradient-lab")).longValue();
+        long states = ((Number) js(calls, "/api/widgets/runs")).longValue();
+        js("arguments[0].value = 0; arguments[0].dispatchEvent(new Event('input')); arguments[0].dispatchEvent(new Event('change'));",
+                driver.findElement(By.cssSelector("#w1 [data-control='px']")));
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-summary]")).getText().contains("gives (2, 0)"));
+        assertThat(((Number) js(calls, "/api/gradient-lab")).longValue()).isEqualTo(labs);
+        assertThat(((Number) js(calls, "/api/widgets/runs")).longValue()).isEqualTo(states + 1);
+
         WebElement input = driver.findElement(By.cssSelector("#w1 [data-control='expression']"));
         input.clear();
         input.sendKeys("x * exp(y", Keys.ENTER);
@@ -1073,6 +1085,19 @@ class WidgetBrowserTest {
         input.sendKeys(")", Keys.ENTER);
         wait.until(d -> d.findElements(By.cssSelector("#w1 [data-graph] g.node")).size() == 4);
         assertThat(driver.findElement(By.cssSelector("#w1 [data-summary]")).getText()).contains("automatic differentiation gives");
+
+        // the function in use sent again asks the server nothing, and a rejected text's message goes
+        String asked = "return performance.getEntriesByType('resource').filter(e => /\\/api\\/(expression|widgets\\/runs|gradient-lab)/.test(e.name)).length";
+        long before = ((Number) js(asked)).longValue();
+        input.sendKeys(" +", Keys.ENTER);
+        wait.until(d -> !d.findElement(By.cssSelector("#w1 [data-expression-error]")).getText().isEmpty());
+        input.clear();
+        input.sendKeys("x * exp(y)", Keys.ENTER);
+        wait.until(d -> d.findElement(By.cssSelector("#w1 [data-expression-error]")).getText().isEmpty());
+        input.sendKeys(Keys.ENTER);
+        sleep(300);
+        assertThat(((Number) js(asked)).longValue() - before).as("only the rejected text was checked").isEqualTo(1);
+        assertThat(input.getAttribute("aria-invalid")).isNotEqualTo("true");
         // the lab's parts keep the widget's own spacing, not the lesson's paragraphs and tables
         // (which left a 60 px gap above the table on a phone)
         assertThat(js("return getComputedStyle(document.querySelector('#w1 .expression-help')).marginBottom")).isEqualTo("0px");

@@ -223,6 +223,16 @@ class WidgetRunsHttpTest {
         HttpResponse<String> lab = server.get("/api/gradient-lab?text=" + enc("x * exp(y)") + "&point=" + enc("[-0.5,2.0]"));
         assertThat(lab.statusCode()).as(lab.body()).isEqualTo(200);
         assertThat(JSON.readTree(lab.body()).get("automatic").get(0).asDouble()).isEqualTo(Math.exp(2));
+        // and the state's answer carries that call's answer, so a moved point costs one round trip
+        assertThat(changed.get("answers").fieldNames()).toIterable().containsExactly("lab");
+        assertThat(changed.get("answers").get("lab")).isEqualTo(JSON.readTree(lab.body()));
+    }
+
+    @Test
+    void aStateWithOnlyRunsCarriesNoAnswers() throws Exception {
+        JsonNode answer = JSON.readTree(runsOf("what-gradient-descent-does", "w1", "{\"lr\":0.2}").body());
+        assertThat(answer.get("runs").size()).isPositive();
+        assertThat(answer.has("answers")).isFalse();
     }
 
     @Test

@@ -41,11 +41,22 @@ final class ExpressionApi {
             throw ApiProblem.badRequest("text", e.getMessage());
         }
         double[] point = Params.point(ctx.queryParam("point"), dimension, "point");
-        // every h of the sweep costs a forward and a central difference; then one trace
-        long evaluations = (long) (GradientComparison.SMALLEST_EXPONENT + 1)
-                * (GradientComparison.forwardEvaluations(dimension) + GradientComparison.centralEvaluations(dimension)) + 3;
-        long cost = evaluations * Work.evaluation(new io.downhill.optim.expr.ExpressionProblem(expression));
-        compute.respondJson(ctx, cost, JsonJob.whole(g -> g.writeObject(labBody(expression, point, dimension))));
+        Lab lab = Lab.of(expression, point, dimension);
+        compute.respondJson(ctx, lab.cost(), JsonJob.whole(g -> g.writeObject(lab.body())));
+    }
+
+    /** The lab's answer for a parsed function at a point, its cost known before it is computed. */
+    record Lab(Expression expression, double[] point, int dimension, long cost) {
+        static Lab of(Expression expression, double[] point, int dimension) {
+            // every h of the sweep costs a forward and a central difference; then one trace
+            long evaluations = (long) (GradientComparison.SMALLEST_EXPONENT + 1)
+                    * (GradientComparison.forwardEvaluations(dimension) + GradientComparison.centralEvaluations(dimension)) + 3;
+            return new Lab(expression, point, dimension, evaluations * Work.evaluation(new io.downhill.optim.expr.ExpressionProblem(expression)));
+        }
+
+        Map<String, Object> body() {
+            return labBody(expression, point, dimension);
+        }
     }
 
     private static Map<String, Object> labBody(Expression expression, double[] point, int dimension) {

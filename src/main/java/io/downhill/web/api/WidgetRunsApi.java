@@ -21,8 +21,9 @@ import java.util.Map;
  * never assembles a spec or checks a bound. A GET, so browsers and proxies cache it; it computes no
  * run, only specs (a tuned race's sweep aside, admitted by its cost), and answers with a 400 naming
  * the field for any state the controls do not allow. Besides {@code runs} it answers
- * {@code requests}, the other calls the widget makes for the state, and {@code controls} when a
- * range has moved with the state.
+ * {@code requests}, the other calls the widget makes for the state, {@code answers} for those of
+ * them small enough to come along ({@link InlineAnswers}), and {@code controls} when a range has
+ * moved with the state.
  */
 final class WidgetRunsApi {
     static final int MAX_STATE_CHARS = 4 * 1024;
@@ -56,11 +57,16 @@ final class WidgetRunsApi {
             throw ApiProblem.badRequest(e.key(), e.getMessage());
         }
         Widgets.Answer answered = ready;
-        return new Compute.Planned(COST + prepared.work(), c -> {
+        // a state answered now has its calls known: the small ones come with it
+        InlineAnswers inline = ready == null ? InlineAnswers.plan(Map.of()) : InlineAnswers.plan(ready.requests());
+        return new Compute.Planned(COST + prepared.work() + inline.cost(), c -> {
             Widgets.Answer answer = answered != null ? answered : prepared.answer();
             Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("runs", answer.runs());
             body.put("requests", answer.requests());
+            if (!inline.isEmpty()) {
+                body.put("answers", inline.answers());
+            }
             List<io.downhill.widget.Control> controls = answer.controls();
             if (!controls.equals(block.shownControls())) {
                 // a range that follows another control moved: the page redraws its sliders
