@@ -43,15 +43,34 @@ async function start(figure) {
   await hydrate(figure);
 }
 
-/** Starts the rest one at a time while the page is idle, so each is ready before a reader gets there. */
+/** When the reader last pressed, typed or moved a control. */
+let lastInput = -Infinity;
+/** How long after the reader's last input, or a widget's animation, the page counts as idle. */
+const QUIET_MS = 1500;
+
+function readerIsBusy() {
+  return performance.now() - lastInput < QUIET_MS || document.querySelector('figure[data-widget].is-playing') !== null;
+}
+
+/**
+ * Starts the rest one at a time while the page is idle, so each is ready before a reader gets
+ * there. Idle means the reader is not using a widget either: a start draws all of a widget's charts
+ * in one go, and a Play pressed meanwhile waited behind it (a first step 60–160 ms late).
+ */
 function startWhenIdle(figures) {
   const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
   const tried = new Set();
   const next = () => {
     const figure = figures.find((f) => !started.has(f) && !tried.has(f));
     if (!figure) return;
-    tried.add(figure);
-    idle(() => start(figure).then(next), { timeout: 2000 });
+    idle(() => {
+      if (readerIsBusy()) {
+        setTimeout(next, QUIET_MS);
+        return;
+      }
+      tried.add(figure);
+      start(figure).then(next);
+    }, { timeout: 2000 });
   };
   next();
 }
@@ -64,6 +83,9 @@ function startWhenIdle(figures) {
 export function startWidgets() {
   const figures = [...document.querySelectorAll('figure[data-widget]')];
   if (figures.length === 0) return;
+  for (const type of ['pointerdown', 'keydown', 'click', 'input']) {
+    document.addEventListener(type, () => { lastInput = performance.now(); }, { capture: true, passive: true });
+  }
   const near = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => {
       for (const entry of entries) {

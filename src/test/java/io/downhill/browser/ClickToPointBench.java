@@ -16,8 +16,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * How long a learner waits between pressing a widget's main button (Play, Train) and seeing the
  * first new point drawn, on every widget of every lesson: three presses on the default setting,
- * then three right after a slider moved one notch. Timed inside the page, from the click to the
- * animation frame in which a chart's data first differs. Not part of the test run (its name does not
+ * then three right after a slider moved one notch, each from the widget at rest (started, its runs
+ * in). Timed inside the page, from the click to the animation frame in which a chart's data first
+ * differs. Not part of the test run (its name does not
  * end in Test):
  *
  * <pre>mvn -o -q test -Dtest=ClickToPointBench [-Dbench.url=http://127.0.0.1:7070] [-Dbench.lessons=playground,when-to-stop] [-Dbench.presses=3]</pre>
@@ -146,9 +147,14 @@ class ClickToPointBench {
         return times;
     }
 
+    /**
+     * Waits for the widget at rest: started, its charts drawn, and its runs' steps in (a widget
+     * started while the page was idle opens its streams only once scrolled into view).
+     */
     private static void waitForCharts(ChromeDriver driver, WebElement widget) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            Object ready = Browser.js(driver, "return [...arguments[0].querySelectorAll('.js-plotly-plot')].some((gd) => (gd.data || []).length > 0)", widget);
+            Object ready = Browser.js(driver, "const f = arguments[0]; return f.dataset.ready === 'true' && f.widget?.player?.finished !== false"
+                    + " && [...f.querySelectorAll('.js-plotly-plot')].some((gd) => (gd.data || []).length > 0)", widget);
             if (Boolean.TRUE.equals(ready)) {
                 Thread.sleep(300);
                 return;

@@ -104,6 +104,28 @@ class LightPagesBrowserTest {
     }
 
     @Test
+    void widgetsOutOfSightWaitToStartWhileTheReaderIsUsingTheCourse() throws Exception {
+        ChromeDriver driver = Browser.open(1280, 900);
+        try {
+            driver.get(server.url("/lessons/playground"));
+            // a reader typing: a key every 400 ms for the first 6.5 s, past the 3 s after load when
+            // the widgets out of sight would start by themselves
+            Browser.js(driver, "window.reading = setInterval(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' })), 400)");
+            String farBelow = "return [...document.querySelectorAll('figure[data-widget]')]"
+                    + ".filter((f) => f.getBoundingClientRect().top > 2 * innerHeight)";
+            assertThat((Long) Browser.js(driver, farBelow + ".length")).as("widgets far below the first screen").isPositive();
+            Thread.sleep(6500);
+            assertThat((Long) Browser.js(driver, farBelow + ".filter((f) => f.dataset.ready === 'true').length"))
+                    .as("widgets started out of sight while the reader was busy").isZero();
+            Browser.js(driver, "clearInterval(window.reading)");
+            allWidgetsReady(driver);
+            assertThat(Browser.consoleErrors(driver)).isEmpty();
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
     void aReloadTakesUnchangedRunsFromTheBrowserCache() throws Exception {
         ChromeDriver driver = Browser.open(1280, 900);
         try {
