@@ -7,14 +7,6 @@ import { pattern, themeKey } from './theme.js';
 import { Board } from './board.js';
 import { num, toNumber } from './format.js';
 
-/**
- * Runs longer than this many steps show MARKERS_ON_LONG_RUNS of their step markers, not all. Plotly
- * styles every shown marker one by one on each redraw: a race of seven runs with 150 markers each
- * spent ~38 ms of a ~68 ms frame on them; 40 still show each run's symbol along its whole path.
- */
-const LONG_RUN = 400;
-const MARKERS_ON_LONG_RUNS = 40;
-
 /** Plots the contour (with any underlays, e.g. a basin map), one path per series and their heads, and the loss traces. */
 export async function plot(view, land, series, underlays = [], steps = 0) {
   const Plotly = charts.plotly();
@@ -22,7 +14,7 @@ export async function plot(view, land, series, underlays = [], steps = 0) {
   // each later run a little thinner, so the last one drawn does not hide the ones under it
   const width = (i, widest) => Math.max(1.2, widest - 0.3 * i);
   // a marker on every one of thousands of steps hid the lines, and each frame restyled them all
-  const markers = steps > LONG_RUN ? MARKERS_ON_LONG_RUNS : 0;
+  const markers = charts.markersFor(steps);
   // the same map, runs and theme (a restart with a new learning rate or start): the charts stay,
   // and the next frame empties the old paths as it draws the new ones, one redraw per chart
   // instead of drawing both charts whole first

@@ -38,7 +38,11 @@ export class Runtime {
     this.requests = this.defaultRequests;
     /** The answers of the other calls, by name. */
     this.answers = {};
+    /** Answers that came with the state's own (a lab's), by call name: ask() takes them. */
+    this.carried = {};
     this.runsUrl = figure.dataset.runsUrl;
+    /** State requests in flight, by address: a second asker shares the first's. */
+    this.asking = new Map();
     this.local = {};
     /** What the learner set, by control name; a control left out keeps what the server picks. */
     this.values = {};
@@ -217,7 +221,6 @@ export class Runtime {
   #answered({ runs, requests, controls, answers }) {
     this.specs = runs;
     this.requests = requests;
-    // calls the server answered along with the state (a lab's): ask() takes them instead of asking
     this.carried = answers ?? {};
     this.controls = controls ?? this.pageControls;
     for (const c of this.controls) {
@@ -333,7 +336,6 @@ export class Runtime {
     if (forks.length) state.forks = forks;
     if (Object.keys(state).length === 0) return Promise.resolve({ runs: this.defaultSpecs, requests: this.defaultRequests });
     const url = `${this.runsUrl}&state=${encodeURIComponent(JSON.stringify(state))}`;
-    this.asking ??= new Map();
     if (!this.asking.has(url)) {
       const answer = (async () => {
         const response = await fetchApi(url, { onBusy: (seconds) => this.#busy(busyText(seconds)) });
@@ -355,7 +357,7 @@ export class Runtime {
    * that came with the state's is taken as it is.
    */
   async ask(name, { more = {}, signal } = {}) {
-    let body = Object.keys(more).length === 0 ? this.carried?.[name] : undefined;
+    let body = Object.keys(more).length === 0 ? this.carried[name] : undefined;
     if (body === undefined) {
       const response = await fetchApi(this.#address(name, more), { signal, onBusy: (seconds) => this.#busy(busyText(seconds)) });
       this.#busy(null);

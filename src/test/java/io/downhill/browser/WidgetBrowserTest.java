@@ -626,6 +626,18 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void aLongRunShowsFortyStepMarkersNotOneEach() {
+        openGallery("w2");
+        // 1,000 steps: a marker per step made each redraw restyle hundreds of them, slower with every step drawn
+        wait.until(d -> Boolean.TRUE.equals(js("return document.getElementById('w2').widget.player.finished")));
+        js("document.getElementById('w2').widget.player.goTo(800)");
+        wait.until(d -> iteration("w2") == 800);
+        assertThat(points("w2", "contour", 2)).isEqualTo(801);
+        Number markers = (Number) js("return document.querySelector('#w2 [data-chart=contour]').calcdata[2][0].node3.node().querySelectorAll('path.point').length");
+        assertThat(markers.intValue()).isBetween(20, 40);
+    }
+
+    @Test
     void theUrlHashReproducesTheRunAfterReload() {
         openGallery("w2");
         String w = "w2";

@@ -58,7 +58,7 @@ final class WidgetRunsApi {
         }
         Widgets.Answer answered = ready;
         // a state answered now has its calls known: the small ones come with it
-        InlineAnswers inline = ready == null ? InlineAnswers.plan(Map.of()) : InlineAnswers.plan(ready.requests());
+        InlineAnswers inline = InlineAnswers.plan(ready == null ? Map.of() : ready.requests());
         return new Compute.Planned(COST + prepared.work() + inline.cost(), c -> {
             Widgets.Answer answer = answered != null ? answered : prepared.answer();
             Map<String, Object> body = new java.util.LinkedHashMap<>();
