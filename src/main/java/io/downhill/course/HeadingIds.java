@@ -31,7 +31,7 @@ final class HeadingIds {
                 String id = generator.generateId(words(heading).trim().toLowerCase(Locale.ROOT));
                 ids.put(heading, id);
                 if (heading.getLevel() == 2 || heading.getLevel() == 3) {
-                    contents.add(new TocEntry(heading.getLevel(), id, shown(heading).strip()));
+                    contents.add(new TocEntry(heading.getLevel(), id, shown(heading)));
                 }
             }
         });
@@ -54,37 +54,72 @@ final class HeadingIds {
 
     /** The words an id is made of: text and code, as GitHub takes them. */
     private static String words(Heading heading) {
-        return text(heading, false);
-    }
-
-    /** What the heading shows: its text, code and maths source (typeset later in the page). */
-    private static String shown(Heading heading) {
-        return text(heading, true);
-    }
-
-    private static String text(Heading heading, boolean withMaths) {
         StringBuilder out = new StringBuilder();
+        for (Run run : runs(heading)) {
+            if (run.kind() == Kind.WORDS) {
+                out.append(run.text());
+            }
+        }
+        return out.toString();
+    }
+
+    /** What the heading shows, trimmed: its words and code, and each formula apart (typeset in the page). */
+    private static List<TocEntry.Part> shown(Heading heading) {
+        List<TocEntry.Part> parts = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        for (Run run : runs(heading)) {
+            if (run.kind() == Kind.MATHS) {
+                if (!plain.isEmpty()) {
+                    parts.add(new TocEntry.Part(plain.toString(), false));
+                    plain.setLength(0);
+                }
+                parts.add(new TocEntry.Part(run.text(), true));
+            } else {
+                plain.append(run.text());
+            }
+        }
+        if (!plain.isEmpty()) {
+            parts.add(new TocEntry.Part(plain.toString(), false));
+        }
+        if (!parts.isEmpty() && !parts.get(0).maths()) {
+            parts.set(0, new TocEntry.Part(parts.get(0).text().stripLeading(), false));
+        }
+        int last = parts.size() - 1;
+        if (last >= 0 && !parts.get(last).maths()) {
+            parts.set(last, new TocEntry.Part(parts.get(last).text().stripTrailing(), false));
+        }
+        parts.removeIf(part -> part.text().isEmpty());
+        return parts;
+    }
+
+    private enum Kind { WORDS, MATHS, DOLLARS }
+
+    private record Run(String text, Kind kind) {}
+
+    /** The heading's text in order: words and code, each formula's TeX, an unclosed dollar as typed. */
+    private static List<Run> runs(Heading heading) {
+        List<Run> runs = new ArrayList<>();
         heading.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
-                out.append(text.getLiteral());
+                runs.add(new Run(text.getLiteral(), Kind.WORDS));
             }
 
             @Override
             public void visit(Code code) {
-                out.append(code.getLiteral());
+                runs.add(new Run(code.getLiteral(), Kind.WORDS));
             }
 
             @Override
             public void visit(CustomNode node) {
-                if (withMaths && node instanceof MathNode.Inline math) {
-                    out.append(math.tex);
-                } else if (withMaths && node instanceof MathNode.Unclosed dollars) {
-                    out.append(dollars.dollars);
+                if (node instanceof MathNode.Inline math) {
+                    runs.add(new Run(math.tex, Kind.MATHS));
+                } else if (node instanceof MathNode.Unclosed dollars) {
+                    runs.add(new Run(dollars.dollars, Kind.DOLLARS));
                 }
                 visitChildren(node);
             }
         });
-        return out.toString();
+        return runs;
     }
 }

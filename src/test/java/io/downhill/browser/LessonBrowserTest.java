@@ -91,6 +91,17 @@ class LessonBrowserTest {
     }
 
     @Test
+    void theContentsTypesetAHeadingsMathsAsTheHeadingDoes() {
+        // the contents showed the TeX source: "Rosenbrock: (1 - x)^2 + 100\,(y - x^2)^2"
+        driver.get(server.url("/lessons/playground"));
+        wait.until(d -> "ready".equals(Browser.js(driver, "return document.documentElement.dataset.maths")));
+        org.openqa.selenium.WebElement entry = driver.findElement(By.cssSelector(".toc a[href='#rosenbrock']"));
+        assertThat(entry.findElements(By.cssSelector(".katex"))).hasSize(1);
+        assertThat(entry.getText()).startsWith("Rosenbrock:").doesNotContain("\\").doesNotContain("^");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
     void themeToggleSwitchesAndPersistsAcrossPages() {
         driver.get(server.url("/lessons/the-learning-rate"));
         String before = (String) Browser.js(driver, "return document.documentElement.dataset.theme");

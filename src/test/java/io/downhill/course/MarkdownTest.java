@@ -91,7 +91,8 @@ class MarkdownTest {
         assertThat(r.toc()).containsExactly(
                 new TocEntry(2, "steps", "Steps"),
                 new TocEntry(2, "steps-1", "Steps"),
-                new TocEntry(3, "the-lr-and", "The lr and \\gamma"));
+                new TocEntry(3, "the-lr-and", java.util.List.of(new TocEntry.Part("The lr and ", false), new TocEntry.Part("\\gamma", true))));
+        assertThat(r.toc().get(2).text()).isEqualTo("The lr and \\gamma");
     }
 
     @Test
