@@ -5,7 +5,6 @@ import { toNumber } from './format.js';
 import { fetchJson } from './net.js';
 import { engines } from './plotly-engines.js';
 import { pattern } from './theme.js';
-import { autoTicks } from './log-ticks.js';
 
 /** Plotly's API; 3D traces load their bundle on first use, see plotly-engines.js. */
 export const plotly = () => engines;
@@ -172,12 +171,20 @@ export function lossScale(runs) {
 }
 
 /**
- * Switches a loss chart's y axis to `type` when it differs. A linear axis drops the decade dtick
- * that log-ticks.js gave the log one: on a linear axis it would mean one tick per unit of loss.
+ * Switches a loss chart's y axis to `type` when it differs, in the redraw that `curves` (the chart's
+ * changes) is about to make: a relayout of its own cost a whole redraw more, ~50 ms in the frame of
+ * a run's first step. A linear axis drops the decade dtick that log-ticks.js gave the log one: on a
+ * linear axis it would mean one tick per unit of loss.
  */
-export function setLossAxis(el, type) {
-  if (el.layout.yaxis.type === type) return;
-  plotly().relayout(el, { 'yaxis.type': type, ...(type === 'log' ? {} : autoTicks('yaxis')) });
+export function setLossAxis(el, type, curves) {
+  const axis = el.layout.yaxis;
+  if (axis.type === type) return;
+  axis.type = type;
+  if (type !== 'log') {
+    delete axis.dtick;
+    axis.tickmode = 'auto';
+  }
+  curves.touch();
 }
 
 /** A loss as a log axis can show it: exactly 0 sits on the floor instead of vanishing. */

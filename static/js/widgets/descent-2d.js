@@ -125,7 +125,7 @@ function draw(w, t, reset) {
     }
     curve.extend(0, loss[0], loss[1]);
     w.local.drawn = upto;
-    charts.setLossAxis(lossEl, type);
+    charts.setLossAxis(lossEl, type, curve);
   }
   if (steps.length && !surface) {
     const head = steps[upto];

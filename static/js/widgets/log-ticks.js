@@ -74,6 +74,13 @@ export function presetLogTicks(el) {
     if (!AXIS.test(name)) continue;
     const own = el.layout[name];
     const axis = full[name];
+    if (own && own.type !== 'log' && ours.delete(name)) {
+      // turned linear since it was fitted (a loss that went negative): its decade dtick goes now,
+      // not in a relayout after this redraw
+      delete own.dtick;
+      own.tickmode = 'auto';
+      continue;
+    }
     if (own?.type !== 'log' || (Array.isArray(own.range) && own.autorange !== true) || !(axis?._length > 0)) continue;
     if (authorsOwn(el, name, ours)) continue;
     const decades = drawnDecades(el.data, name);

@@ -73,7 +73,7 @@ export function draw(view, player, t, reset) {
     view.drawn[i] = Math.max(view.drawn[i], upto);
   }
   view.stale = false;
-  if (any) charts.setLossAxis(view.loss, type);
+  if (any) charts.setLossAxis(view.loss, type, curves);
   const heads = player.runs.map((_, i) => player.stepOf(i, t));
   if (heads.every(Boolean)) {
     paths.set(view.offset + n, heads.map((s) => charts.finite(s.params[0])), heads.map((s) => charts.finite(s.params[1])));

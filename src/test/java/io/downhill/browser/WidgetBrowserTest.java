@@ -918,8 +918,19 @@ class WidgetBrowserTest {
         // the page stopped answering a few hundred steps in
         driver.get(server.url("/lessons/diverging"));
         wait.until(d -> js("return document.querySelectorAll('figure[data-widget][data-ready=true]').length").equals(3L));
+        // the switch to linear comes with the redraw of new steps, not as a relayout (a whole redraw more)
+        js("""
+                window.axisSwitches = [];
+                const real = Plotly.relayout;
+                Plotly.relayout = function (gd, update, ...rest) {
+                  if (gd.closest?.('#w3') && update && typeof update === 'object'
+                      && ('yaxis.type' in update || update['yaxis.dtick'] === null)) window.axisSwitches.push(JSON.stringify(update));
+                  return real.call(this, gd, update, ...rest);
+                };
+                """);
         play("w3");
         wait.until(d -> button("w3", "play").getText().contains("Replay"));
+        assertThat(js("return window.axisSwitches")).asList().isEmpty();
         assertThat(points("w3", "loss", 0)).isEqualTo(501);
         assertThat(js("return document.querySelector('#w3 [data-chart=loss]')._fullLayout.yaxis.type")).isEqualTo("linear");
         long ticks = (Long) js("return document.querySelectorAll('#w3 [data-chart=loss] .yaxislayer-above text').length");
