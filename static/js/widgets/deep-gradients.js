@@ -75,18 +75,18 @@ async function plot(w) {
 }
 
 /**
- * The first step of this state's training (with the points and the boundary after it), fetched
- * once the widget is in view: a one-step training costs the server next to nothing, and Train then
- * draws it at once and streams the rest from step 2, instead of waiting a round trip and a step's
- * work before anything moves. `ready` settles with that frame, or null when the server could not
- * answer (Train then streams the whole training).
+ * The first step of this state's training (with the points and the boundary after it), fetched by
+ * the call the server wrote as `first` once the widget is in view: a one-step training costs the
+ * server next to nothing, and Train then draws it at once and streams the rest from step 2,
+ * instead of waiting a round trip and a step's work before anything moves. `ready` settles with
+ * that frame, or null when the server could not answer (Train then streams the whole training).
  */
 function fetchFirstStep(w) {
   const key = w.local.trainFor;
   if (w.local.first?.key === key) return;
   w.local.first?.controller.abort();
   const controller = new AbortController();
-  const url = w.address('train', { spec: { ...w.requests.train.query.spec, max_steps: 1 } });
+  const url = w.address('first');
   const ready = awake(w.figure).then(async () => {
     const response = await fetch(url, { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
     if (!response.ok) return null;

@@ -75,7 +75,12 @@ public record DeepGradients(String dataset, int depth, int width, String activat
                     Control.toggleSetting("clip", "Clip gradient norm at " + Fields.fmt(CLIP_NORM), s.clip(), "clip_grad_norm", "clip"));
         }
 
-        /** No run: the network trains on the server when the learner presses Train, streamed by this call. */
+        /**
+         * No run: the network trains on the server when the learner presses Train, streamed by
+         * {@code train}. {@code first} is the same training's first step alone (a one-step
+         * training: step 1 does not depend on how long the training goes on), which the page
+         * fetches before Train is pressed and draws at once.
+         */
         @Override
         public Map<String, Request> requests(DeepGradients s, Shared shared, WidgetState state) {
             Map<String, Object> spec = new LinkedHashMap<>();
@@ -91,9 +96,12 @@ public record DeepGradients(String dataset, int depth, int width, String activat
             spec.put("lr", s.lr());
             spec.put("max_steps", s.maxSteps());
             spec.put("seed", SEED);
-            Map<String, Object> query = new LinkedHashMap<>();
-            query.put("spec", spec);
-            return Map.of("train", new Request("train/stream", query));
+            Map<String, Object> firstStep = new LinkedHashMap<>(spec);
+            firstStep.put("max_steps", 1);
+            Map<String, Request> calls = new LinkedHashMap<>();
+            calls.put("train", new Request("train/stream", Map.of("spec", spec)));
+            calls.put("first", new Request("train/stream", Map.of("spec", firstStep)));
+            return calls;
         }
     }
 }

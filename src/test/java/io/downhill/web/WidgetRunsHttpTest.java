@@ -271,8 +271,10 @@ class WidgetRunsHttpTest {
                 + "\"clip_grad_norm\":%s,\"weight_decay\":0.0,\"optimizer\":\"adam\",\"lr\":0.01,\"max_steps\":300,\"seed\":1}";
         JsonNode answer = JSON.readTree(runsOf(lesson, "w1", null).body());
         assertThat(answer.get("runs").toString()).isEqualTo("[]");
+        String first = spec.replace("\"max_steps\":300", "\"max_steps\":1");
         assertThat(answer.get("requests").toString()).isEqualTo("{\"train\":{\"path\":\"train/stream\",\"query\":{\"spec\":"
-                + spec.formatted(20, "sigmoid", "normal", "false", "null") + "}}}");
+                + spec.formatted(20, "sigmoid", "normal", "false", "null") + "}},\"first\":{\"path\":\"train/stream\",\"query\":{\"spec\":"
+                + first.formatted(20, "sigmoid", "normal", "false", "null") + "}}}");
         JsonNode changed = JSON.readTree(runsOf(lesson, "w1", "{\"depth\":4,\"activation\":\"relu\",\"init\":\"he\",\"residual\":true,\"clip\":true}").body());
         assertThat(changed.get("requests").get("train").get("query").get("spec").toString())
                 .isEqualTo(spec.formatted(4, "relu", "he", "true", "1.0"));
