@@ -92,11 +92,6 @@ export function minimaTrace(land) {
 }
 
 /**
- * A run's path: its colour's line pattern and marker (theme.js pattern) tell runs apart without
- * colour; `style` may set { dash, width } (a later run drawn thinner, so it hides less) and
- * { markers: how many of its steps' markers at most, spread along it; 0 for all }.
- */
-/**
  * Runs longer than LONG_RUN steps show MARKERS_ON_LONG_RUNS of their step markers, not all. Plotly
  * styles every shown marker one by one on each redraw: a race of seven runs with 150 markers each
  * spent ~38 ms of a ~68 ms frame on them, and a 2,000-step run's redraw grew with every step drawn
@@ -105,11 +100,17 @@ export function minimaTrace(land) {
 const LONG_RUN = 400;
 const MARKERS_ON_LONG_RUNS = 40;
 
-/** The `markers` style of pathTrace for runs of up to `steps` steps: 0 shows every step's. */
-export function markersFor(steps) {
+/** The `markers` style of pathTrace for the runs of `specs`: 0 shows every step's. */
+export function markersFor(specs) {
+  const steps = Math.max(0, ...specs.map((spec) => spec.stop?.max_steps ?? 0));
   return steps > LONG_RUN ? MARKERS_ON_LONG_RUNS : 0;
 }
 
+/**
+ * A run's path: its colour's line pattern and marker (theme.js pattern) tell runs apart without
+ * colour; `style` may set { dash, width } (a later run drawn thinner, so it hides less) and
+ * { markers: how many of its steps' markers at most, spread along it; 0 for all }.
+ */
 export function pathTrace(name, colour, style = {}) {
   const own = typeof style === 'string' ? { dash: style } : style;
   const p = pattern(colour);
@@ -173,17 +174,11 @@ export function lossScale(runs) {
 /**
  * Switches a loss chart's y axis to `type` when it differs, in the redraw that `curves` (the chart's
  * changes) is about to make: a relayout of its own cost a whole redraw more, ~50 ms in the frame of
- * a run's first step. A linear axis drops the decade dtick that log-ticks.js gave the log one: on a
- * linear axis it would mean one tick per unit of loss.
+ * a run's first step. The decade dtick log-ticks.js gave a log axis leaves before that redraw.
  */
 export function setLossAxis(el, type, curves) {
-  const axis = el.layout.yaxis;
-  if (axis.type === type) return;
-  axis.type = type;
-  if (type !== 'log') {
-    delete axis.dtick;
-    axis.tickmode = 'auto';
-  }
+  if (el.layout.yaxis.type === type) return;
+  el.layout.yaxis.type = type;
   curves.touch();
 }
 

@@ -81,7 +81,7 @@ async function plot(w) {
     await Plotly.react(contour, [
       charts.contourTrace(land),
       charts.minimaTrace(land),
-      charts.pathTrace(name, c, { markers: charts.markersFor(spec.stop?.max_steps ?? 0) }),
+      charts.pathTrace(name, c, { markers: charts.markersFor(w.specs) }),
       charts.headTrace(c),
     ], charts.layout({
       xaxis: { range: land.range[0], title: { text: 'x' } },

@@ -41,8 +41,7 @@ async function plot(w) {
   }
   const series = w.specs.map((spec) => ({ label: optimizerName(spec.optimizer.name), colour: colour(spec.optimizer.name) }));
   w.local.view ??= { id: w.id, contour: $(w, '[data-chart="contour"]'), loss: $(w, '[data-chart="loss"]') };
-  const steps = Math.max(...w.specs.map((spec) => spec.stop?.max_steps ?? 0));
-  await paths.plot(w.local.view, w.local.land, series, hasBasins(w) ? [basinTrace(w.local.basins)] : [], steps);
+  await paths.plot(w.local.view, w.local.land, series, hasBasins(w) ? [basinTrace(w.local.basins)] : [], charts.markersFor(w.specs));
   // over a basin map the contour keeps its lines only, so the map shows through
   if (w.local.basins) charts.plotly().restyle(w.local.view.contour, { 'contours.coloring': 'lines' }, [0]);
   w.local.board = w.local.board ?? new Board(w, $(w, '[data-board] tbody'));

@@ -7,14 +7,15 @@ import { pattern, themeKey } from './theme.js';
 import { Board } from './board.js';
 import { num, toNumber } from './format.js';
 
-/** Plots the contour (with any underlays, e.g. a basin map), one path per series and their heads, and the loss traces. */
-export async function plot(view, land, series, underlays = [], steps = 0) {
+/**
+ * Plots the contour (with any underlays, e.g. a basin map), one path per series and their heads,
+ * and the loss traces; `markers` as pathTrace takes them (charts.markersFor).
+ */
+export async function plot(view, land, series, underlays = [], markers = 0) {
   const Plotly = charts.plotly();
   view.offset = 2 + underlays.length;
   // each later run a little thinner, so the last one drawn does not hide the ones under it
   const width = (i, widest) => Math.max(1.2, widest - 0.3 * i);
-  // a marker on every one of thousands of steps hid the lines, and each frame restyled them all
-  const markers = charts.markersFor(steps);
   // the same map, runs and theme (a restart with a new learning rate or start): the charts stay,
   // and the next frame empties the old paths as it draws the new ones, one redraw per chart
   // instead of drawing both charts whole first
@@ -94,7 +95,7 @@ export async function plotRuns(w, series) {
     w.local.landKey = key;
   }
   w.local.view ??= { id: w.id, contour: w.figure.querySelector('[data-chart="contour"]'), loss: w.figure.querySelector('[data-chart="loss"]') };
-  await plot(w.local.view, w.local.land, series, [], Math.max(...w.specs.map((spec) => spec.stop?.max_steps ?? 0)));
+  await plot(w.local.view, w.local.land, series, [], charts.markersFor(w.specs));
   w.local.board = w.local.board ?? new Board(w, w.figure.querySelector('[data-board] tbody'));
   w.local.board.build(series);
 }
