@@ -174,11 +174,18 @@ export function lossScale(runs) {
 /**
  * Switches a loss chart's y axis to `type` when it differs, in the redraw that `curves` (the chart's
  * changes) is about to make: a relayout of its own cost a whole redraw more, ~50 ms in the frame of
- * a run's first step. The decade dtick log-ticks.js gave a log axis leaves before that redraw.
+ * a run's first step. A linear axis drops the decade dtick log-ticks.js gave the log one at once,
+ * not at that redraw: the chart may wait its turn, and any relayout meanwhile (its key's room, its
+ * ticks) would draw one tick per unit of loss, millions of them.
  */
 export function setLossAxis(el, type, curves) {
-  if (el.layout.yaxis.type === type) return;
-  el.layout.yaxis.type = type;
+  const axis = el.layout.yaxis;
+  if (axis.type === type) return;
+  axis.type = type;
+  if (type !== 'log') {
+    delete axis.dtick;
+    axis.tickmode = 'auto';
+  }
   curves.touch();
 }
 

@@ -190,6 +190,33 @@ class WidgetBrowserTest {
     }
 
     /**
+     * A loss axis turned linear waits for its chart's turn to be redrawn; a relayout of that chart
+     * meanwhile (its key's room, its ticks) must not draw the log axis's decade spacing on the
+     * linear one, one tick per unit of loss.
+     */
+    @Test
+    void aLossAxisTurnedLinearKeepsNoDecadeTicksWhileItWaitsToBeRedrawn() {
+        openGalleryWithEveryWidget();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> seen = (java.util.List<Object>) withWidgetModule("charts.js", """
+                const el = document.createElement('div');
+                el.style.cssText = 'width: 400px; height: 300px';
+                document.body.append(el);
+                await m.plotly().react(el, [{ type: 'scatter', mode: 'lines', x: [0, 1, 2], y: [1000, 1, 0.001] }], m.layout({ yaxis: { type: 'log' } }));
+                await new Promise((r) => setTimeout(r, 300));
+                const fitted = el.layout.yaxis.dtick;
+                m.setLossAxis(el, 'linear', { touch() {} });
+                // not redrawn yet: what any relayout before its turn would draw
+                const waiting = [el.layout.yaxis.dtick ?? 'none', el.layout.yaxis.tickmode];
+                await m.plotly().relayout(el, { 'margin.t': 31 });
+                done([fitted ?? 'none', ...waiting, el.querySelectorAll('.yaxislayer-above text').length]);
+                """);
+        assertThat(seen.get(0)).as("the log axis had its decades fitted").isNotEqualTo("none");
+        assertThat(seen.subList(1, 3)).containsExactly("none", "auto");
+        assertThat(((Number) seen.get(3)).intValue()).isBetween(2, 12);
+    }
+
+    /**
      * Charts changed in the same frame take turns: the first is redrawn at once, the next at the
      * start of the next frame, so a playing widget's first new step shows after one Plotly redraw,
      * not after all of its charts'. Each is still redrawn, once.
